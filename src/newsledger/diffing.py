@@ -1,0 +1,125 @@
+"""Aligns two versions sentence by sentence and says what changed, word by word.
+
+Successive versions share most sentences, so difflib's matching on whole sentences
+finds the unchanged ones; inside a replaced block, sentences are paired by word
+similarity so that an edited sentence is one `changed` hunk, not a removal and an add.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from newsledger.models import Change, ChangeOp, WordOp
+
+_TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
+# Below this word similarity two sentences are different sentences, not one edited.
+PAIRING_THRESHOLD = 0.5
+
+
+def tokenize(sentence: str) -> list[str]:
+    """Words, punctuation marks and runs of whitespace; joined back they give the sentence."""
+    return _TOKEN.findall(sentence)
+
+
+def word_ops(before: str, after: str) -> tuple[WordOp, ...]:
+    """Word-level equal/delete/insert operations that turn `before` into `after`."""
+    old, new = tokenize(before), tokenize(after)
+    ops: list[WordOp] = []
+
+    def emit(op: str, tokens: Sequence[str]) -> None:
+        if not tokens:
+            return
+        text = "".join(tokens)
+        if ops and ops[-1].op == op:
+            ops[-1] = WordOp(ops[-1].op, ops[-1].text + text)
+        else:
+            ops.append(WordOp(op, text))  # type: ignore[arg-type]
+
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            emit("equal", old[i1:i2])
+        else:
+            emit("delete", old[i1:i2])
+            emit("insert", new[j1:j2])
+    return tuple(ops)
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    words_a = [t.lower() for t in tokenize(a) if not t.isspace()]
+    words_b = [t.lower() for t in tokenize(b) if not t.isspace()]
+    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
+def _pair_block(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """Order-preserving pairs of (old index, new index) inside a replaced block."""
+    pairs: list[tuple[int | None, int | None]] = []
+    next_new = 0
+    for i, sentence in enumerate(old):
+        best_j, best_score = None, PAIRING_THRESHOLD
+        for j in range(next_new, len(new)):
+            score = sentence_similarity(sentence, new[j])
+            if score >= best_score:
+                best_j, best_score = j, score
+        if best_j is None:
+            pairs.append((i, None))
+            continue
+        pairs.extend((None, j) for j in range(next_new, best_j))
+        pairs.append((i, best_j))
+        next_new = best_j + 1
+    pairs.extend((None, j) for j in range(next_new, len(new)))
+    return pairs
+
+
+def diff_sentences(old: Sequence[str], new: Sequence[str], field: str = "body") -> list[Change]:
+    """Sentence-level hunks (added, removed, changed) from `old` to `new`, in reading order."""
+    changes: list[Change] = []
+    matcher = SequenceMatcher(None, list(old), list(new), autojunk=False)
+
+    def add(op: ChangeOp, before_pos: int | None, after_pos: int | None) -> None:
+        before = old[before_pos] if before_pos is not None else None
+        after = new[after_pos] if after_pos is not None else None
+        ops = word_ops(before or "", after or "")
+        changes.append(Change(0, op, before, after, before_pos, after_pos, ops, field))
+
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for pi, pj in _pair_block(old[i1:i2], new[j1:j2]):
+            if pi is not None and pj is not None:
+                add("changed", i1 + pi, j1 + pj)
+            elif pi is not None:
+                add("removed", i1 + pi, None)
+            elif pj is not None:
+                add("added", None, j1 + pj)
+    return changes
+
+
+def diff_field(before: str | None, after: str | None, field: str) -> list[Change]:
+    """A metadata field (title, byline) as a single-sentence change."""
+    if before == after:
+        return []
+    return diff_sentences([before] if before else [], [after] if after else [], field)
+
+
+def number_changes(changes: Sequence[Change]) -> list[Change]:
+    """Gives each change its place in the transition, starting at 1."""
+    return [
+        Change(n, c.op, c.before_text, c.after_text, c.before_pos, c.after_pos, c.word_ops, c.field)
+        for n, c in enumerate(changes, start=1)
+    ]
+
+
+def apply_changes(old: Sequence[str], changes: Sequence[Change]) -> list[str]:
+    """Rebuilds the new sentence list from the old one and its body changes.
+
+    Unchanged sentences keep their order, so they fill every slot no change names.
+    """
+    body = [c for c in changes if c.field == "body"]
+    dropped = {c.before_pos for c in body if c.op in ("removed", "changed")}
+    placed = {c.after_pos: c.after_text for c in body if c.op in ("added", "changed")}
+    kept = iter(s for i, s in enumerate(old) if i not in dropped)
+    size = len(old) - len(dropped) + len(placed)
+    return [placed[i] if i in placed else next(kept) for i in range(size)]  # type: ignore[misc]

@@ -1,0 +1,157 @@
+"""The values that flow between stages: captures, versions, changes, notes.
+
+Frozen dataclasses only, so a stage cannot change what another stage handed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+ChangeOp = Literal["added", "removed", "changed"]
+WordOpKind = Literal["equal", "delete", "insert"]
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One observation of a report's text, from a seed file, a fetched page or a WARC record."""
+
+    report_id: str
+    captured_at: datetime
+    source: str
+    paragraphs: tuple[str, ...]
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    label: str | None = None
+    is_reconstructed: bool = False
+
+
+@dataclass(frozen=True)
+class Version:
+    """A capture whose content differed from the report's previous version."""
+
+    report_id: str
+    version_no: int
+    captured_at: datetime
+    source: str
+    paragraphs: tuple[str, ...]
+    text_hash: str
+    content_hash: str
+    title: str | None = None
+    byline: str | None = None
+    is_reconstructed: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class WordOp:
+    op: WordOpKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One sentence-level hunk between two successive versions.
+
+    Positions index the sentence lists of the two versions; `field` says whether the
+    sentence is body text or metadata (title, byline).
+    """
+
+    change_no: int
+    op: ChangeOp
+    before_text: str | None
+    after_text: str | None
+    before_pos: int | None
+    after_pos: int | None
+    word_ops: tuple[WordOp, ...] = ()
+    field: str = "body"
+
+
+@dataclass(frozen=True)
+class CorrectionNote:
+    """A declared change: a correction, clarification, update or editor's note in the text."""
+
+    note_type: str
+    note_text: str
+    paragraph_pos: int | None = None
+    note_date: str | None = None
+    wrong_text: str | None = None
+    right_text: str | None = None
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    """A seed file that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestSummary:
+    """Counts a run prints at the end and flows log; mutable because stages add to it."""
+
+    reports_read: int = 0
+    captures_read: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    changes: int = 0
+    corrections: int = 0
+    problems: list[SeedProblem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ChangeLabel:
+    """One kind given to one change, with the tokens that made the classifier say so."""
+
+    change_no: int
+    kind: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class VersionRecord:
+    """A new version and everything derived from it, written together or not at all."""
+
+    version: Version
+    from_version: int | None
+    changes: tuple[Change, ...] = ()
+    notes: tuple[CorrectionNote, ...] = ()
+    labels: tuple[ChangeLabel, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaptureRecord:
+    """The trace of one capture: which report, when, from where, and what it became."""
+
+    capture_key: str
+    report_id: str
+    captured_at: datetime
+    source: str
+    content_hash: str
+    outcome: str
+    version_no: int | None
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    report_id: str
+    outlet: str | None
+    url: str | None
+    label: str | None
+    first_seen_at: datetime
+
+
+@dataclass
+class IngestBatch:
+    """What one transaction writes."""
+
+    reports: list[ReportRecord] = field(default_factory=list)
+    captures: list[CaptureRecord] = field(default_factory=list)
+    versions: list[VersionRecord] = field(default_factory=list)

@@ -1,0 +1,134 @@
+"""Plain functions that chain the stages: captures -> versions -> changes -> warehouse.
+
+Flows call these; they know nothing of Prefect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsledger.classify import detect_correction_notes, label_changes
+from newsledger.diffing import diff_field, diff_sentences, number_changes
+from newsledger.models import (
+    Capture,
+    Change,
+    CaptureRecord,
+    IngestBatch,
+    ReportRecord,
+    SeedProblem,
+    Version,
+    VersionRecord,
+)
+from newsledger.segment import sentences_of
+from newsledger.store import Warehouse
+from newsledger.seeds import read_seeds
+from newsledger.versioning import decide_versions, identify
+
+
+@dataclass
+class BatchCounts:
+    captures: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    already_seen: int = 0
+    changes: int = 0
+    corrections: int = 0
+    reports: set[str] = field(default_factory=set)
+
+
+def diff_versions(old: Version | None, new: Version) -> list[Change]:
+    """Changes from `old` to `new`: title, byline, then the body sentence by sentence."""
+    if old is None:
+        return []
+    changes = [
+        *diff_field(old.title, new.title, "title"),
+        *diff_field(old.byline, new.byline, "byline"),
+        *diff_sentences(sentences_of(old.paragraphs), sentences_of(new.paragraphs)),
+    ]
+    return number_changes(changes)
+
+
+def build_version_record(previous: Version | None, version: Version) -> VersionRecord:
+    changes = diff_versions(previous, version)
+    notes = detect_correction_notes(version.paragraphs)
+    return VersionRecord(
+        version=version,
+        from_version=previous.version_no if previous else None,
+        changes=tuple(changes),
+        notes=tuple(notes),
+        labels=tuple(label_changes(changes)),
+    )
+
+
+def build_batch(
+    captures: Sequence[Capture],
+    latest: dict[str, Version],
+    seen_keys: set[str],
+    counts: BatchCounts,
+) -> IngestBatch:
+    """Everything one batch of captures adds to the warehouse (pure: reads nothing)."""
+    batch = IngestBatch()
+    by_report: dict[str, list[Capture]] = {}
+    for capture in captures:
+        by_report.setdefault(capture.report_id, []).append(capture)
+    for report_id, report_captures in by_report.items():
+        counts.reports.add(report_id)
+        previous = latest.get(report_id)
+        if previous is None:
+            first = report_captures[0]
+            batch.reports.append(
+                ReportRecord(report_id, first.outlet, first.url, first.label, first.captured_at)
+            )
+        for outcome in decide_versions(report_captures, previous, seen_keys):
+            counts.captures += 1
+            version = outcome.version
+            batch.captures.append(
+                CaptureRecord(
+                    capture_key=outcome.capture_key,
+                    report_id=report_id,
+                    captured_at=outcome.capture.captured_at,
+                    source=outcome.capture.source,
+                    content_hash=outcome.content_hash,
+                    outcome=outcome.outcome,
+                    version_no=version.version_no if version else None,
+                )
+            )
+            if outcome.outcome == "already_seen":
+                counts.already_seen += 1
+                continue
+            if version is None:
+                counts.unchanged += 1
+                continue
+            record = build_version_record(previous, version)
+            batch.versions.append(record)
+            counts.new_versions += 1
+            counts.changes += len(record.changes)
+            counts.corrections += len(record.notes)
+            previous = version
+    return batch
+
+
+def ingest_captures(warehouse: Warehouse, captures: Sequence[Capture]) -> BatchCounts:
+    """Versions, diffs and stores one batch of captures in one transaction."""
+    counts = BatchCounts()
+    report_ids = sorted({c.report_id for c in captures})
+    latest = warehouse.latest_versions(report_ids)
+    seen = warehouse.seen_capture_keys([identify(c)[0] for c in captures])
+    batch = build_batch(captures, latest, seen, counts)
+    warehouse.write_batch(batch)
+    return counts
+
+
+@dataclass(frozen=True)
+class SeedIngestResult:
+    counts: BatchCounts
+    problems: list[SeedProblem]
+
+
+def ingest_seed_folder(seeds_dir: Path, db_path: Path) -> SeedIngestResult:
+    captures, problems = read_seeds(seeds_dir)
+    with Warehouse.open(db_path) as warehouse:
+        counts = ingest_captures(warehouse, captures)
+    return SeedIngestResult(counts, problems)
