@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsledger.models import Change, ChangeLabel, CorrectionNote
+from newsledger.models import Change, ChangeLabel, CorrectionNote, NoteLink
 
 _AP_CORRECTION = re.compile(
     r"^This (?:story|article|report) (?:was|has been) (?:updated|corrected) to correct that\b",
@@ -47,3 +47,47 @@ def label_changes(changes: Sequence[Change]) -> list[ChangeLabel]:
         elif change.op in ("added", "removed"):
             labels.append(ChangeLabel(change.change_no, change.op))
     return labels
+
+
+# Kinds that change what a report asserts, as opposed to growth, cuts and polish.
+SUBSTANTIVE_KINDS = frozenset({"numeric", "name_or_title", "quote", "attribution"})
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def link_notes(notes: Sequence[CorrectionNote], changes: Sequence[Change]) -> list[NoteLink]:
+    """Links each note to the changed sentences whose edited words the note names.
+
+    First cut: the share of a change's deleted and inserted words that the note quotes.
+    """
+    links: list[NoteLink] = []
+    for note_no, note in enumerate(notes, start=1):
+        note_words = _words(note.note_text)
+        for change in changes:
+            if change.op != "changed":
+                continue
+            edited = _words(" ".join(op.text for op in change.word_ops if op.op != "equal"))
+            if not edited:
+                continue
+            score = len(edited & note_words) / len(edited)
+            if score >= 0.5:
+                links.append(NoteLink(note_no, change.change_no, round(score, 3)))
+    return links
+
+
+def transition_status(
+    is_first: bool,
+    new_notes: Sequence[CorrectionNote],
+    labels: Sequence[ChangeLabel],
+    links: Sequence[NoteLink],
+) -> str:
+    """One status per version transition (see warehouse/README.md for each)."""
+    if new_notes:
+        return "declared_and_observed" if links and not is_first else "declared_unobserved"
+    if any(label.kind in SUBSTANTIVE_KINDS for label in labels):
+        return "silent_substantive"
+    return "routine"

@@ -116,14 +116,30 @@ class ChangeLabel:
 
 
 @dataclass(frozen=True)
+class NoteLink:
+    """A correction note (1-based place among its version's notes) and the change it describes."""
+
+    note_no: int
+    change_no: int
+    score: float
+
+
+@dataclass(frozen=True)
 class VersionRecord:
-    """A new version and everything derived from it, written together or not at all."""
+    """A new version and everything derived from it, written together or not at all.
+
+    `status` is None when the version is not a transition an editor reviews (a first
+    version with no correction note).
+    """
 
     version: Version
     from_version: int | None
     changes: tuple[Change, ...] = ()
     notes: tuple[CorrectionNote, ...] = ()
+    new_note_nos: frozenset[int] = frozenset()
     labels: tuple[ChangeLabel, ...] = ()
+    links: tuple[NoteLink, ...] = ()
+    status: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsledger.classify import detect_correction_notes, label_changes
+from newsledger.classify import (
+    detect_correction_notes,
+    label_changes,
+    link_notes,
+    transition_status,
+)
 from newsledger.diffing import diff_field, diff_sentences, number_changes
 from newsledger.models import (
     Capture,
     Change,
     CaptureRecord,
     IngestBatch,
+    NoteLink,
     ReportRecord,
     SeedProblem,
     Version,
@@ -51,14 +57,30 @@ def diff_versions(old: Version | None, new: Version) -> list[Change]:
 
 
 def build_version_record(previous: Version | None, version: Version) -> VersionRecord:
+    """Diff, labels, notes, links and status of a new version against the one before it."""
     changes = diff_versions(previous, version)
+    labels = label_changes(changes)
     notes = detect_correction_notes(version.paragraphs)
+    earlier = {n.note_text for n in detect_correction_notes(previous.paragraphs)} if previous else set()
+    new_note_nos = frozenset(i for i, n in enumerate(notes, 1) if n.note_text not in earlier)
+    new_notes = [n for i, n in enumerate(notes, 1) if i in new_note_nos]
+    # Link only the new notes, but keep each link's note_no as its place among all notes.
+    places = sorted(new_note_nos)
+    links = [
+        NoteLink(places[link.note_no - 1], link.change_no, link.score)
+        for link in link_notes(new_notes, changes)
+    ]
+    is_transition = previous is not None or bool(new_notes)
+    status = transition_status(previous is None, new_notes, labels, links) if is_transition else None
     return VersionRecord(
         version=version,
         from_version=previous.version_no if previous else None,
         changes=tuple(changes),
         notes=tuple(notes),
-        labels=tuple(label_changes(changes)),
+        new_note_nos=new_note_nos,
+        labels=tuple(labels),
+        links=tuple(links),
+        status=status,
     )
 
 

@@ -253,7 +253,19 @@ def _insert_version_record(con: duckdb.DuckDBPyConnection, record: VersionRecord
                     note.note_date,
                     note.wrong_text,
                     note.right_text,
+                    note_no in record.new_note_nos,
                 ]
                 for note_no, note in enumerate(record.notes, start=1)
             ],
+        )
+    if record.links:
+        con.executemany(
+            query_sql("insert_note_link"),
+            [[*key, link.note_no, link.change_no, link.score] for link in record.links],
+        )
+    if record.status is not None:
+        con.execute(
+            query_sql("insert_transition"),
+            [version.report_id, record.from_version, version.version_no, record.status,
+             len(record.changes)],
         )

@@ -1,4 +1,4 @@
 INSERT INTO corrections (
     report_id, version_no, note_no, note_type, note_text, paragraph_pos, note_date,
-    wrong_text, right_text
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
+    wrong_text, right_text, is_new
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);

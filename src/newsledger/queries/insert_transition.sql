@@ -1,0 +1,2 @@
+INSERT INTO transitions (report_id, from_version, to_version, status, n_changes)
+VALUES (?, ?, ?, ?, ?);
