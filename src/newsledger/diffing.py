@@ -24,26 +24,34 @@ def tokenize(sentence: str) -> list[str]:
 
 
 def word_ops(before: str, after: str) -> tuple[WordOp, ...]:
-    """Word-level equal/delete/insert operations that turn `before` into `after`."""
+    """Word-level equal/delete/insert operations that turn `before` into `after`.
+
+    A lone space between two edits is folded into them, so "national security adviser"
+    -> "National Security Council" reads as one replacement, not three.
+    """
     old, new = tokenize(before), tokenize(after)
-    ops: list[WordOp] = []
-
-    def emit(op: str, tokens: Sequence[str]) -> None:
-        if not tokens:
-            return
-        text = "".join(tokens)
-        if ops and ops[-1].op == op:
-            ops[-1] = WordOp(ops[-1].op, ops[-1].text + text)
-        else:
-            ops.append(WordOp(op, text))  # type: ignore[arg-type]
-
+    blocks: list[tuple[str, list[str], list[str]]] = []
     matcher = SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            emit("equal", old[i1:i2])
+    for opcode, i1, i2, j1, j2 in matcher.get_opcodes():
+        blocks.append(("equal" if opcode == "equal" else "edit", old[i1:i2], new[j1:j2]))
+    merged: list[tuple[str, list[str], list[str]]] = []
+    for index, (kind, old_tokens, new_tokens) in enumerate(blocks):
+        between_edits = 0 < index < len(blocks) - 1 and blocks[index + 1][0] == "edit"
+        if kind == "equal" and between_edits and all(t.isspace() for t in old_tokens):
+            kind = "edit"
+        if merged and merged[-1][0] == kind == "edit":
+            merged[-1] = ("edit", merged[-1][1] + old_tokens, merged[-1][2] + new_tokens)
         else:
-            emit("delete", old[i1:i2])
-            emit("insert", new[j1:j2])
+            merged.append((kind, list(old_tokens), list(new_tokens)))
+    ops: list[WordOp] = []
+    for kind, old_tokens, new_tokens in merged:
+        if kind == "equal":
+            ops.append(WordOp("equal", "".join(old_tokens)))
+            continue
+        if old_tokens:
+            ops.append(WordOp("delete", "".join(old_tokens)))
+        if new_tokens:
+            ops.append(WordOp("insert", "".join(new_tokens)))
     return tuple(ops)
 
 

@@ -18,8 +18,8 @@ from newsledger.classify import (
 from newsledger.diffing import diff_field, diff_sentences, number_changes
 from newsledger.models import (
     Capture,
-    Change,
     CaptureRecord,
+    Change,
     IngestBatch,
     NoteLink,
     ReportRecord,
@@ -27,9 +27,9 @@ from newsledger.models import (
     Version,
     VersionRecord,
 )
+from newsledger.seeds import read_seeds
 from newsledger.segment import sentences_of
 from newsledger.store import Warehouse
-from newsledger.seeds import read_seeds
 from newsledger.versioning import decide_versions, identify
 
 
@@ -61,7 +61,9 @@ def build_version_record(previous: Version | None, version: Version) -> VersionR
     changes = diff_versions(previous, version)
     labels = label_changes(changes)
     notes = detect_correction_notes(version.paragraphs)
-    earlier = {n.note_text for n in detect_correction_notes(previous.paragraphs)} if previous else set()
+    earlier = (
+        {n.note_text for n in detect_correction_notes(previous.paragraphs)} if previous else set()
+    )
     new_note_nos = frozenset(i for i, n in enumerate(notes, 1) if n.note_text not in earlier)
     new_notes = [n for i, n in enumerate(notes, 1) if i in new_note_nos]
     # Link only the new notes, but keep each link's note_no as its place among all notes.
@@ -71,7 +73,9 @@ def build_version_record(previous: Version | None, version: Version) -> VersionR
         for link in link_notes(new_notes, changes)
     ]
     is_transition = previous is not None or bool(new_notes)
-    status = transition_status(previous is None, new_notes, labels, links) if is_transition else None
+    status = (
+        transition_status(previous is None, new_notes, labels, links) if is_transition else None
+    )
     return VersionRecord(
         version=version,
         from_version=previous.version_no if previous else None,

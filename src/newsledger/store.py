@@ -115,7 +115,7 @@ class Warehouse:
         self.connection.execute("COMMIT")
 
     def migrate(self) -> list[str]:
-        """Applies schema steps not yet recorded, each in its own transaction; returns their names."""
+        """Applies unrecorded schema steps, each in its own transaction; returns their names."""
         con = self.connection
         con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -128,9 +128,7 @@ class Warehouse:
                 continue
             with self.transaction():
                 con.execute(sql)
-                con.execute(
-                    "INSERT INTO schema_migrations VALUES (?, ?, now())", [number, name]
-                )
+                con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [number, name])
             applied.append(f"{number:03d}_{name}")
         with self.transaction():
             for _, sql in view_definitions():
@@ -172,7 +170,13 @@ class Warehouse:
             for report in batch.reports:
                 con.execute(
                     query_sql("insert_report"),
-                    [report.report_id, report.outlet, report.url, report.label, report.first_seen_at],
+                    [
+                        report.report_id,
+                        report.outlet,
+                        report.url,
+                        report.label,
+                        report.first_seen_at,
+                    ],
                 )
             for record in batch.versions:
                 _insert_version_record(con, record)
@@ -266,6 +270,11 @@ def _insert_version_record(con: duckdb.DuckDBPyConnection, record: VersionRecord
     if record.status is not None:
         con.execute(
             query_sql("insert_transition"),
-            [version.report_id, record.from_version, version.version_no, record.status,
-             len(record.changes)],
+            [
+                version.report_id,
+                record.from_version,
+                version.version_no,
+                record.status,
+                len(record.changes),
+            ],
         )

@@ -1,0 +1,33 @@
+-- Correction-log entries in the period, with their latest review; unreviewed silent
+-- substantive changes first, then newest first.
+-- Params: since, since, until (exclusive), until, outlet, outlet, status, status.
+SELECT
+    l.entry_id,
+    l.report_id,
+    l.outlet,
+    l.title,
+    l.url,
+    l.from_version,
+    l.to_version,
+    l.from_captured_at,
+    l.to_captured_at,
+    l.status,
+    coalesce(l.kinds, []) AS kinds,
+    coalesce(l.notes, []) AS notes,
+    l.n_changes,
+    l.involves_reconstructed,
+    r.review_status,
+    r.review_note,
+    r.reviewed_by,
+    r.reviewed_at
+FROM v_correction_log l
+LEFT JOIN v_reviews r USING (entry_id)
+WHERE (CAST(? AS TIMESTAMPTZ) IS NULL OR l.to_captured_at >= ?)
+  AND (CAST(? AS TIMESTAMPTZ) IS NULL OR l.to_captured_at < ?)
+  AND (CAST(? AS VARCHAR) IS NULL OR l.outlet = ?)
+  AND (CAST(? AS VARCHAR) IS NULL OR l.status = ?)
+ORDER BY
+    (l.status = 'silent_substantive' AND r.review_status IS NULL) DESC,
+    l.to_captured_at DESC,
+    l.report_id,
+    l.to_version DESC;

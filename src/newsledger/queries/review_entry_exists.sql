@@ -1,0 +1,1 @@
+SELECT count(*) AS n FROM v_correction_log WHERE entry_id = ?;
