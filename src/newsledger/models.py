@@ -164,6 +164,59 @@ class ReportRecord:
     first_seen_at: datetime
 
 
+@dataclass(frozen=True)
+class FetchRecord:
+    """One fetch attempt as the fetches table keeps it."""
+
+    run_id: str
+    purpose: str
+    source_name: str | None
+    url: str
+    final_url: str | None
+    fetched_at: datetime
+    status: int | None
+    n_bytes: int | None
+    elapsed_ms: float | None
+    attempts: int | None
+    error_class: str | None
+    error_message: str | None
+    etag: str | None
+    last_modified: str | None
+    body_sha256: str | None
+    warc_file: str | None
+    warc_offset: int | None
+    warc_length: int | None
+    is_revisit: bool | None
+    report_id: str | None
+    outcome: str
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """The watch state of one web report after a fetch."""
+
+    report_id: str
+    canonical_url: str
+    fetch_url: str
+    source_name: str | None
+    first_seen_at: datetime
+    last_fetched_at: datetime | None
+    last_changed_at: datetime | None
+    etag: str | None
+    last_modified: str | None
+    last_body_sha256: str | None
+
+
+@dataclass(frozen=True)
+class FeedStateRecord:
+    feed_name: str
+    url: str
+    last_polled_at: datetime
+    etag: str | None
+    last_modified: str | None
+    last_problem: str | None
+
+
 @dataclass
 class IngestBatch:
     """What one transaction writes."""
@@ -171,3 +224,7 @@ class IngestBatch:
     reports: list[ReportRecord] = field(default_factory=list)
     captures: list[CaptureRecord] = field(default_factory=list)
     versions: list[VersionRecord] = field(default_factory=list)
+    fetches: list[FetchRecord] = field(default_factory=list)
+    articles: list[ArticleRecord] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+    feed_states: list[FeedStateRecord] = field(default_factory=list)

@@ -20,7 +20,13 @@ from typing import Any
 import duckdb
 
 from newsledger.config import warehouse_sql_dir
-from newsledger.models import IngestBatch, Version, VersionRecord
+from newsledger.models import (
+    ArticleRecord,
+    FeedStateRecord,
+    IngestBatch,
+    Version,
+    VersionRecord,
+)
 from newsledger.normalize import paragraph_hash
 
 
@@ -164,6 +170,19 @@ class Warehouse:
     def seen_capture_keys(self, keys: Sequence[str]) -> set[str]:
         return {row[0] for row in self.fetch_all(query_sql("seen_capture_keys"), [list(keys)])}
 
+    def feed_states(self) -> dict[str, FeedStateRecord]:
+        return {row[0]: FeedStateRecord(*row) for row in self.fetch_all(query_sql("feed_states"))}
+
+    def articles_by_alias(self, aliases: Sequence[str]) -> dict[str, ArticleRecord]:
+        rows = self.fetch_all(query_sql("articles_by_alias"), [list(aliases)])
+        return {row[0]: ArticleRecord(*row[1:]) for row in rows}
+
+    def all_articles(self) -> list[ArticleRecord]:
+        return [ArticleRecord(*row[1:]) for row in self.fetch_all(query_sql("all_articles"))]
+
+    def latest_archived_fetches(self) -> list[dict[str, Any]]:
+        return self.fetch_dicts(query_sql("latest_archived_fetches"))
+
     def write_batch(self, batch: IngestBatch) -> None:
         """Writes a whole batch in one transaction: all of it lands, or none."""
         with self.transaction() as con:
@@ -180,6 +199,26 @@ class Warehouse:
                 )
             for record in batch.versions:
                 _insert_version_record(con, record)
+            if batch.fetches:
+                con.executemany(
+                    query_sql("insert_fetch"), [_fetch_row(f) for f in batch.fetches]
+                )
+            for article in batch.articles:
+                con.execute(query_sql("upsert_article"), _article_row(article))
+            if batch.aliases:
+                con.executemany(query_sql("upsert_alias"), [list(a) for a in batch.aliases])
+            for state in batch.feed_states:
+                con.execute(
+                    query_sql("upsert_feed_state"),
+                    [
+                        state.feed_name,
+                        state.url,
+                        state.last_polled_at,
+                        state.etag,
+                        state.last_modified,
+                        state.last_problem,
+                    ],
+                )
             for capture in batch.captures:
                 con.execute(
                     query_sql("insert_capture"),
@@ -278,3 +317,19 @@ def _insert_version_record(con: duckdb.DuckDBPyConnection, record: VersionRecord
                 len(record.changes),
             ],
         )
+
+
+def _fetch_row(f: Any) -> list[Any]:
+    return [
+        f.run_id, f.purpose, f.source_name, f.url, f.final_url, f.fetched_at, f.status,
+        f.n_bytes, f.elapsed_ms, f.attempts, f.error_class, f.error_message, f.etag,
+        f.last_modified, f.body_sha256, f.warc_file, f.warc_offset, f.warc_length,
+        f.is_revisit, f.report_id, f.outcome,
+    ]  # fmt: skip
+
+
+def _article_row(a: ArticleRecord) -> list[Any]:
+    return [
+        a.report_id, a.canonical_url, a.fetch_url, a.source_name, a.first_seen_at,
+        a.last_fetched_at, a.last_changed_at, a.etag, a.last_modified, a.last_body_sha256,
+    ]  # fmt: skip

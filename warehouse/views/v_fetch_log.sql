@@ -1,0 +1,7 @@
+-- Every fetch attempt: what was asked, what came back, how long it took, what became of it.
+CREATE OR REPLACE VIEW v_fetch_log AS
+SELECT
+    fetch_id, run_id, purpose, source_name, url, final_url, fetched_at, status, bytes,
+    elapsed_ms, attempts, error_class, error_message, etag, last_modified, body_sha256,
+    warc_file, warc_offset, warc_length, is_revisit, report_id, outcome
+FROM fetches;
