@@ -1,0 +1,1 @@
+INSERT INTO story_reports VALUES (?, ?, ?, ?, ?);

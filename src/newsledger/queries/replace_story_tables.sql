@@ -1,0 +1,4 @@
+DELETE FROM fact_timeline;
+DELETE FROM story_reports;
+DELETE FROM stories;
+DELETE FROM fact_claims;
