@@ -9,23 +9,22 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 
 from newsledger.config import DEFAULT_DB, DEFAULT_SEEDS
 from newsledger.models import Capture, SeedProblem
-from newsledger.pipeline import BatchCounts, ingest_captures
+from newsledger.pipeline import BatchCounts, store_captures
 from newsledger.seeds import read_seeds
-from newsledger.store import Warehouse
 
 
-@task(name="read-seeds")
+@task(name="read-seeds", cache_policy=NO_CACHE)
 def read_seed_captures(seeds_dir: Path) -> tuple[list[Capture], list[SeedProblem]]:
     return read_seeds(seeds_dir)
 
 
-@task(name="store-captures")
-def store_captures(db_path: Path, captures: list[Capture]) -> BatchCounts:
-    with Warehouse.open(db_path) as warehouse:
-        return ingest_captures(warehouse, captures)
+@task(name="store-captures", cache_policy=NO_CACHE)
+def store_seed_captures(db_path: Path, captures: list[Capture]) -> BatchCounts:
+    return store_captures(db_path, captures)
 
 
 @flow(name="ingest-seeds", flow_run_name="ingest-seeds from {seeds_dir}", log_prints=False)
@@ -37,7 +36,7 @@ def ingest_seeds_flow(
     captures, problems = read_seed_captures(Path(seeds_dir))
     for problem in problems:
         logger.warning("skipped seed %s: %s", problem.path, problem.reason)
-    counts = store_captures(Path(db_path), captures)
+    counts = store_seed_captures(Path(db_path), captures)
     logger.info(
         "%d reports, %d captures, %d new versions, %d changes, %d corrections",
         len(counts.reports),

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsledger.config import apply_prefect_offline_env, load_settings
+from newsledger.locking import WriterBusyError, writer_lock
 
 Handler = Callable[[argparse.Namespace], int]
 console = Console(highlight=False)
@@ -330,6 +331,158 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------- stories
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from newsledger.store import Warehouse
+
+    settings = load_settings(db_path=args.db)
+    with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
+        rows = warehouse.fetch_all(
+            "SELECT story_id, n_reports, first_captured_at::DATE, last_captured_at::DATE, outlets "
+            "FROM v_stories ORDER BY first_captured_at DESC"
+        )
+    table = Table("story_id", "reports", "first", "last", "outlets")
+    for story_id, n, first, last, outlets in rows:
+        table.add_row(story_id, str(n), str(first), str(last), ", ".join(o or "?" for o in outlets))
+    console.print(table)
+    return 0
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from newsledger.store import Warehouse
+    from newsledger.stories import TimelineRow, format_story_timeline
+
+    settings = load_settings(db_path=args.db)
+    with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
+        members = warehouse.fetch_all(
+            "SELECT report_id, outlet, shares_text_with, shared_sentences FROM v_story_reports "
+            "WHERE story_id = ? ORDER BY first_seen_at",
+            [args.story_id],
+        )
+        rows = warehouse.fetch_all(
+            "SELECT story_id, quantity, qualifier, value, value_high, vague, outlet, report_id, "
+            "version_no, captured_at, sentence, change FROM v_fact_timeline "
+            "WHERE story_id = ? ORDER BY row_no",
+            [args.story_id],
+        )
+    if not members:
+        raise UserError(f"no story {args.story_id!r}: list them with `newsledger stories`")
+    console.print(f"[bold]{args.story_id}[/]: {len(members)} reports")
+    for report_id, outlet, source, shared in members:
+        carries = f" (shares {shared} sentence(s) with {source})" if source else ""
+        console.print(f"  {report_id} — {outlet or '?'}{carries}")
+    console.print(format_story_timeline([TimelineRow(*row) for row in rows]))
+    return 0
+
+
+# ------------------------------------------------------------------------ eval
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "changes":
+        from newsledger.evaluation.changes import evaluate_changes, format_change_eval
+
+        change_result = evaluate_changes()
+        console.print(format_change_eval(change_result), markup=False)
+        return 0 if change_result.passed else 1
+    from newsledger.evaluation.stories import evaluate_stories, format_story_eval
+
+    story_result = evaluate_stories()
+    console.print(format_story_eval(story_result), markup=False)
+    return 0 if story_result.passed else 1
+
+
+# ----------------------------------------------------------------------- check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from newsledger.check import CHECKS, check_warehouse
+    from newsledger.store import Warehouse
+
+    settings = load_settings(db_path=args.db)
+    with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
+        violations = check_warehouse(warehouse)
+    for violation in violations:
+        console.print(f"[red]{violation.check}[/]: {violation.subject}: {violation.problem}")
+    if violations:
+        err_console.print(f"{len(violations)} violation(s) in {settings.db_path}")
+        return 1
+    console.print(f"ok: {len(CHECKS)} invariants hold in {settings.db_path}")
+    return 0
+
+
+# ---------------------------------------------------------------------- review
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from newsledger.reviews import ReviewError, add_review, list_pending
+    from newsledger.store import Warehouse
+
+    settings = load_settings(db_path=args.db)
+    if args.list:
+        with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
+            pending = list_pending(warehouse)
+        for row in pending:
+            console.print(
+                f"{row['entry_id']}  {row['status']:<22} {row['report_id']} "
+                f"v{row['from_version']}→v{row['to_version']}"
+            )
+        console.print(f"{len(pending)} pending")
+        return 0
+    if not args.entry_id or not args.status:
+        raise UserError("give ENTRY_ID and --status (or --list); see `newsledger review --help`")
+    try:
+        with writer_lock(settings.db_path), Warehouse.open(settings.db_path, wait_s=30) as w:
+            review = add_review(w, args.entry_id, args.status, args.note, args.by)
+    except ReviewError as error:
+        raise UserError(str(error)) from None
+    console.print(f"{review.entry_id}: {review.status} by {review.reviewed_by}")
+    return 0
+
+
+# ---------------------------------------------------------------------- export
+
+
+def cmd_export_parquet(args: argparse.Namespace) -> int:
+    from newsledger.export import export_views_parquet
+    from newsledger.store import Warehouse
+
+    settings = load_settings(db_path=args.db)
+    with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
+        written = export_views_parquet(warehouse, Path(args.dir))
+    for view, n_rows in written.items():
+        console.print(f"{view}: {n_rows} rows")
+    console.print(f"written under {args.dir}")
+    return 0
+
+
+# ----------------------------------------------------------------------- serve
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    apply_prefect_offline_env()
+    from flows.serve import serve_all
+
+    serve_all(sources_path=args.sources or str(DEFAULT_SOURCES), db_path=args.db)
+    return 0
+
+
+# ----------------------------------------------------------------------- bench
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    apply_prefect_offline_env()
+    from bench.run import format_table, run_bench
+
+    results = run_bench(args.size, Path(args.out))
+    console.print(format_table(results), markup=False)
+    return 0
+
+
 # ------------------------------------------------------------------------ main
 
 
@@ -454,6 +607,85 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--status", help="only this transition status")
     report.add_argument("--out", help="report folder (default: reports)")
     _db_argument(report)
+    stories = _add_command(
+        commands, "stories", "list stories: reports of one event", "newsledger stories", cmd_stories
+    )
+    _db_argument(stories)
+    story = _add_command(
+        commands,
+        "story",
+        "show a story's reports and how its key figures moved",
+        "newsledger story story-8edf951855",
+        cmd_story,
+    )
+    story.add_argument("story_id", metavar="STORY_ID")
+    _db_argument(story)
+
+    evaluate = _add_command(
+        commands,
+        "eval",
+        "score the classifiers on the labelled sets; exit 1 when a target is missed",
+        "newsledger eval changes",
+        cmd_eval,
+    )
+    evaluate.add_argument("what", choices=["changes", "stories"])
+
+    check = _add_command(
+        commands,
+        "check",
+        "verify the warehouse's invariants; exit 1 and list every violation",
+        "newsledger check --db warehouse/newsledger.duckdb",
+        cmd_check,
+    )
+    _db_argument(check)
+
+    review = _add_command(
+        commands,
+        "review",
+        "record an editor's review of a correction-log entry, or list pending entries",
+        "newsledger review 3c2c3314fdf5 --status reviewed --by 'J. Editor' --note 'note fine'",
+        cmd_review,
+    )
+    review.add_argument("entry_id", nargs="?", metavar="ENTRY_ID")
+    review.add_argument("--status", choices=["reviewed", "needs-note", "dismissed"])
+    review.add_argument("--note", help="free text kept with the review")
+    review.add_argument("--by", default=os.environ.get("USER", "editor"), help="who reviewed")
+    review.add_argument("--list", action="store_true", help="list entries pending review")
+    _db_argument(review)
+
+    export = _add_command(
+        commands, "export", "export the analyst views", "newsledger export parquet out/", None
+    )
+    export_commands = export.add_subparsers(title="formats", metavar="FORMAT")
+    parquet = _add_command(
+        export_commands,
+        "parquet",
+        "write each analyst view as Parquet, partitioned by capture date",
+        "newsledger export parquet lake/newsledger --db warehouse/newsledger.duckdb",
+        cmd_export_parquet,
+    )
+    parquet.add_argument("dir", metavar="DIR")
+    _db_argument(parquet)
+
+    serve = _add_command(
+        commands,
+        "serve",
+        "run every flow on its schedule in this one process (Prefect serve; needs a server)",
+        "newsledger serve --sources sources.toml",
+        cmd_serve,
+    )
+    serve.add_argument("--sources", help="sources file (default: sources.toml)")
+    _db_argument(serve)
+
+    bench = _add_command(
+        commands,
+        "bench",
+        "measure ingest, re-poll, diff, storage, queries and the report against baselines",
+        "newsledger bench --size small",
+        cmd_bench,
+    )
+    bench.add_argument("--size", choices=["tiny", "small", "full"], default="small")
+    bench.add_argument("--out", default="bench/results", help="where latest.json goes")
     return parser
 
 
@@ -468,7 +700,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return handler(args)
-    except (UserError, WarehouseError) as error:
+    except (UserError, WarehouseError, WriterBusyError) as error:
         err_console.print(f"[red]error:[/] {error}")
         return 2
     except KeyboardInterrupt:

@@ -9,13 +9,15 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from newsledger.extract import ExtractedArticle, NoArticle, extract_article, extract_many
 from newsledger.feeds import FeedEntry, parse_feed
 from newsledger.fetch import Fetcher, FetchPolicy, FetchRequest, FetchResult
+from newsledger.locking import writer_lock
 from newsledger.models import (
     ArticleRecord,
     Capture,
@@ -26,7 +28,14 @@ from newsledger.models import (
 from newsledger.normalize import normalize_paragraphs
 from newsledger.pipeline import BatchCounts, build_batch
 from newsledger.sources import FeedSource, SourcesConfig, refetch_due
-from newsledger.store import Warehouse
+from newsledger.staging import (
+    StagedBatch,
+    read_staged,
+    remove_staged,
+    staged_folders,
+    write_staged,
+)
+from newsledger.store import Warehouse, WarehouseLockedError
 from newsledger.urls import canonical_url, report_id_for_url
 from newsledger.versioning import identify
 from newsledger.warc import WarcArchive
@@ -75,6 +84,8 @@ class LiveCounts:
     kinds: Counter[str] = field(default_factory=Counter)
     statuses: Counter[str] = field(default_factory=Counter)
     new_reports: int = 0
+    staged_batches: int = 0
+    loaded_batches: int = 0
 
     def add(self, other: LiveCounts) -> None:
         for name, value in vars(other).items():
@@ -154,7 +165,7 @@ def feeds_due(
 @dataclass
 class FeedPoll:
     entries: list[tuple[FeedSource, FeedEntry]] = field(default_factory=list)
-    batch: IngestBatch = field(default_factory=IngestBatch)
+    staged: StagedBatch = field(default_factory=StagedBatch)
     counts: LiveCounts = field(default_factory=LiveCounts)
 
 
@@ -196,10 +207,10 @@ def poll_feeds(
                 poll.counts.errors[outcome] += 1
         record = _fetch_record(run_id, "feed", feed.name, page, outcome)
         if problem and not result.error_class:
-            record = _with_error(record, outcome, problem)
-        poll.batch.fetches.append(record)
+            record = replace(record, error_class=outcome, error_message=problem)
+        poll.staged.fetches.append(record)
         previous = states.get(feed.name)
-        poll.batch.feed_states.append(
+        poll.staged.feed_states.append(
             FeedStateRecord(
                 feed_name=feed.name,
                 url=feed.url,
@@ -211,12 +222,6 @@ def poll_feeds(
             )
         )
     return poll
-
-
-def _with_error(record: FetchRecord, error_class: str, message: str) -> FetchRecord:
-    from dataclasses import replace
-
-    return replace(record, error_class=error_class, error_message=message)
 
 
 def jobs_for_entries(
@@ -320,22 +325,19 @@ def _page_capture(page: PageFetch, article: ExtractedArticle, report_id: str, ur
     )
 
 
-def store_pages(
-    warehouse: Warehouse,
+def stage_pages(
     pages: Sequence[PageFetch],
     extracted: dict[int, ExtractedArticle | NoArticle],
     run_id: str,
-    extra: IngestBatch | None = None,
-) -> LiveCounts:
-    """Versions the extracted pages and writes them, their fetches and watch state at once."""
+) -> tuple[StagedBatch, LiveCounts]:
+    """Captures, fetch records and watch state of a fetched batch (pure: reads nothing)."""
     counts = LiveCounts(pages_fetched=len(pages))
-    fetches: list[FetchRecord] = []
-    captures: list[Capture] = []
+    staged = StagedBatch()
     articles: dict[str, ArticleRecord] = {}
-    aliases: list[tuple[str, str]] = []
     for index, page in enumerate(pages):
         result, known = page.result, page.job.known
-        outcome, report_id = _page_outcome(page, extracted.get(index))
+        article = extracted.get(index)
+        outcome, report_id = _page_outcome(page, article)
         if result.error_class:
             counts.errors[result.error_class] += 1
         elif outcome == "not_modified":
@@ -345,13 +347,12 @@ def store_pages(
         elif outcome == "no_article":
             counts.no_article += 1
             counts.errors["no_article"] += 1
-        article = extracted.get(index)
         if isinstance(article, ExtractedArticle):
             canonical = canonical_url(article.canonical_url or result.final_url)
             report_id = known.report_id if known else report_id_for_url(canonical)
-            captures.append(_page_capture(page, article, report_id, canonical))
-            aliases.extend((alias, report_id) for alias in page.job.aliases)
-            aliases.append((canonical, report_id))
+            staged.captures.append(_page_capture(page, article, report_id, canonical))
+            staged.aliases.extend((alias, report_id) for alias in page.job.aliases)
+            staged.aliases.append((canonical, report_id))
             articles[report_id] = ArticleRecord(
                 report_id=report_id,
                 canonical_url=known.canonical_url if known else canonical,
@@ -365,31 +366,47 @@ def store_pages(
                 last_body_sha256=result.body_sha256,
             )
         elif known is not None:
-            articles[known.report_id] = ArticleRecord(
-                **{**vars(known), "last_fetched_at": result.fetched_at}
-            )
+            articles[known.report_id] = replace(known, last_fetched_at=result.fetched_at)
         record = _fetch_record(run_id, "page", page.job.source_name, page, outcome)
         if isinstance(article, NoArticle):
-            record = _with_error(record, "no_article", f"{result.final_url}: {article.reason}")
-        fetches.append(_with_report(record, report_id))
-    batch = extra or IngestBatch()
-    if captures:
-        latest = warehouse.latest_versions(sorted({c.report_id for c in captures}))
-        seen = warehouse.seen_capture_keys([identify(c)[0] for c in captures])
-        batch_counts = BatchCounts()
-        versions_batch = build_batch(captures, latest, seen, batch_counts)
-        batch.reports.extend(versions_batch.reports)
-        batch.captures.extend(versions_batch.captures)
-        batch.versions.extend(versions_batch.versions)
-        _count_versions(counts, batch_counts, versions_batch)
-        changed_at = {r.version.report_id: r.version.captured_at for r in versions_batch.versions}
-        for report_id, changed in changed_at.items():
-            articles[report_id] = ArticleRecord(
-                **{**vars(articles[report_id]), "last_changed_at": changed}
+            record = replace(
+                record,
+                error_class="no_article",
+                error_message=f"{result.final_url}: {article.reason}",
             )
-    batch.fetches.extend(fetches)
-    batch.articles.extend(articles.values())
-    batch.aliases.extend(dict.fromkeys(aliases))
+        staged.fetches.append(replace(record, report_id=report_id or record.report_id))
+    staged.articles.extend(articles.values())
+    staged.aliases[:] = list(dict.fromkeys(staged.aliases))
+    return staged, counts
+
+
+def load_staged_batch(warehouse: Warehouse, staged: StagedBatch) -> LiveCounts:
+    """Versions a staged batch against the warehouse and writes it in one transaction."""
+    counts = LiveCounts()
+    batch = IngestBatch(
+        fetches=list(staged.fetches),
+        aliases=list(staged.aliases),
+        feed_states=list(staged.feed_states),
+    )
+    articles = {a.report_id: a for a in staged.articles}
+    if staged.captures:
+        latest = warehouse.latest_versions(sorted({c.report_id for c in staged.captures}))
+        seen = warehouse.seen_capture_keys([identify(c)[0] for c in staged.captures])
+        batch_counts = BatchCounts()
+        versions = build_batch(staged.captures, latest, seen, batch_counts)
+        batch.reports, batch.captures, batch.versions = (
+            versions.reports,
+            versions.captures,
+            versions.versions,
+        )
+        _count_versions(counts, batch_counts, versions)
+        for record in versions.versions:
+            report_id = record.version.report_id
+            if report_id in articles:
+                articles[report_id] = replace(
+                    articles[report_id], last_changed_at=record.version.captured_at
+                )
+    batch.articles = list(articles.values())
     warehouse.write_batch(batch)
     return counts
 
@@ -407,12 +424,6 @@ def _page_outcome(
     if isinstance(article, NoArticle):
         return "no_article", known_id
     return "extracted", known_id
-
-
-def _with_report(record: FetchRecord, report_id: str | None) -> FetchRecord:
-    from dataclasses import replace
-
-    return replace(record, report_id=report_id or record.report_id)
 
 
 def _count_versions(counts: LiveCounts, batch_counts: BatchCounts, batch: IngestBatch) -> None:
@@ -446,6 +457,40 @@ class LiveRunOptions:
     processes: int = 2
     max_workers: int = 8
     now: datetime | None = None
+    # How long a run waits for another writer to finish before stepping aside.
+    writer_wait_s: float = 60.0
+    # How long a batch write waits for readers to let go of the file before staging.
+    open_wait_s: float = 30.0
+    # Regroup stories and fact timelines after the run (whole-warehouse work).
+    refresh_stories: bool = True
+
+    @property
+    def staging_root(self) -> Path:
+        return self.db_path.parent / "staging"
+
+
+def write_or_stage(staged: StagedBatch, options: LiveRunOptions) -> LiveCounts:
+    """Loads the batch now, or stages it as Parquet when readers keep the file busy."""
+    try:
+        with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
+            return load_staged_batch(warehouse, staged)
+    except WarehouseLockedError:
+        write_staged(options.staging_root, staged)
+        counts = LiveCounts()
+        counts.staged_batches = 1
+        return counts
+
+
+def load_staged_folders(options: LiveRunOptions) -> LiveCounts:
+    """Loads batches earlier runs staged, oldest first; each folder goes once it is stored."""
+    counts = LiveCounts()
+    for folder in staged_folders(options.staging_root):
+        staged = read_staged(folder)
+        with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
+            counts.add(load_staged_batch(warehouse, staged))
+        remove_staged(folder)
+        counts.loaded_batches += 1
+    return counts
 
 
 def run_pages(
@@ -453,23 +498,29 @@ def run_pages(
     jobs: Sequence[PageJob],
     options: LiveRunOptions,
     run_id: str,
-    extra: IngestBatch | None = None,
+    first: StagedBatch | None = None,
     progress: ProgressCallback | None = None,
 ) -> LiveCounts:
-    """Fetch, extract and store jobs batch by batch; each batch is one transaction."""
+    """Fetch, extract and store jobs batch by batch; each batch is one transaction.
+
+    `first` (the feed fetches of this run) rides with the first batch.
+    """
     from newsledger import extract
 
     archive = WarcArchive(options.archive_root) if options.archive_root else None
     counts = LiveCounts()
     calls_before = extract.extractor_calls()
     done = 0
-    pending_extra = extra
-    for batch_jobs in in_batches(jobs, options.batch_size) if jobs else iter([[]]):
+    batches: list[Sequence[PageJob]] = list(in_batches(jobs, options.batch_size)) or [[]]
+    for number, batch_jobs in enumerate(batches):
         pages = fetch_pages(fetcher, batch_jobs, archive, options.max_workers)
         extracted = extract_pages(pages, options.processes)
-        with Warehouse.open(options.db_path) as warehouse:
-            counts.add(store_pages(warehouse, pages, extracted, run_id, pending_extra))
-        pending_extra = None
+        staged, batch_counts = stage_pages(pages, extracted, run_id)
+        if number == 0 and first is not None:
+            staged.fetches[:0] = first.fetches
+            staged.feed_states.extend(first.feed_states)
+        counts.add(batch_counts)
+        counts.add(write_or_stage(staged, options))
         done += len(batch_jobs)
         if progress:
             progress(done, len(jobs))
@@ -484,17 +535,19 @@ def ingest_feeds(
     progress: ProgressCallback | None = None,
     poll_all: bool = False,
 ) -> LiveCounts:
-    """Poll due feeds, fetch their new or listed articles, version what changed."""
+    """Poll due feeds, fetch their new or listed articles, version what changed.
+
+    Holds the warehouse's writer lock for the run (bounded wait; WriterBusyError past it).
+    """
     run_id = new_run_id("ingest-feeds")
-    own_fetcher = fetcher is None
-    fetcher = fetcher or make_fetcher(config)
-    try:
+    with writer_lock(options.db_path, options.writer_wait_s), _fetcher_for(config, fetcher) as web:
+        counts = load_staged_folders(options)
         now = options.now or datetime.now(UTC)
-        with Warehouse.open(options.db_path) as warehouse:
+        with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
             states = warehouse.feed_states()
         feeds = list(config.feeds) if poll_all else feeds_due(config.feeds, states, now)
         archive = WarcArchive(options.archive_root) if options.archive_root else None
-        poll = poll_feeds(fetcher, feeds, states, run_id, archive, options.max_workers)
+        poll = poll_feeds(web, feeds, states, run_id, archive, options.max_workers)
         list_entries = [
             (FeedSource(lst.name, lst.urls[0], lst.outlet), FeedEntry(url, url, None, None, None))
             for lst in config.article_lists
@@ -502,15 +555,13 @@ def ingest_feeds(
         ]
         entries = poll.entries + list_entries
         aliases = [a for _, e in entries for a in (e.link, e.guid) if a]
-        with Warehouse.open(options.db_path) as warehouse:
+        with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
             known = warehouse.articles_by_alias(aliases)
         jobs = jobs_for_entries(entries, known)
-        counts = run_pages(fetcher, jobs, options, run_id, poll.batch, progress)
+        counts.add(run_pages(web, jobs, options, run_id, poll.staged, progress))
         counts.add(poll.counts)
+        _refresh_stories_after(counts, options)
         return counts
-    finally:
-        if own_fetcher:
-            fetcher.close()
 
 
 def refetch_known(
@@ -522,26 +573,43 @@ def refetch_known(
     """Re-fetch the known articles that the decaying schedule says are due."""
     run_id = new_run_id("refetch")
     now = options.now or datetime.now(UTC)
-    with Warehouse.open(options.db_path) as warehouse:
-        articles = warehouse.all_articles()
-    jobs = [
-        PageJob(a.fetch_url, a.source_name, None, (), a)
-        for a in articles
-        if refetch_due(
-            a.first_seen_at,
-            a.last_changed_at or a.first_seen_at,
-            a.last_fetched_at,
-            now,
-            config.refetch_for(a.source_name),
-        )
-    ]
-    own_fetcher = fetcher is None
-    fetcher = fetcher or make_fetcher(config)
-    try:
-        return run_pages(fetcher, jobs, options, run_id, None, progress)
-    finally:
-        if own_fetcher:
-            fetcher.close()
+    with writer_lock(options.db_path, options.writer_wait_s), _fetcher_for(config, fetcher) as web:
+        counts = load_staged_folders(options)
+        with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
+            articles = warehouse.all_articles()
+        jobs = [
+            PageJob(a.fetch_url, a.source_name, None, (), a)
+            for a in articles
+            if refetch_due(
+                a.first_seen_at,
+                a.last_changed_at or a.first_seen_at,
+                a.last_fetched_at,
+                now,
+                config.refetch_for(a.source_name),
+            )
+        ]
+        counts.add(run_pages(web, jobs, options, run_id, None, progress))
+        _refresh_stories_after(counts, options)
+        return counts
+
+
+def _refresh_stories_after(counts: LiveCounts, options: LiveRunOptions) -> None:
+    if not (options.refresh_stories and counts.new_versions):
+        return
+    from newsledger.storylines import refresh_stories
+
+    with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
+        refresh_stories(warehouse)
+
+
+@contextmanager
+def _fetcher_for(config: SourcesConfig, given: Fetcher | None) -> Iterator[Fetcher]:
+    """The caller's fetcher, or one made from the sources file and closed afterwards."""
+    if given is not None:
+        yield given
+        return
+    with make_fetcher(config) as fetcher:
+        yield fetcher
 
 
 # ------------------------------------------------------- captures already stored
@@ -559,7 +627,7 @@ class ArchiveCounts:
 
 
 def _ingest_extracted(db_path: Path, captures: list[Capture], counts: ArchiveCounts) -> None:
-    with Warehouse.open(db_path) as warehouse:
+    with writer_lock(db_path), Warehouse.open(db_path, wait_s=30) as warehouse:
         latest = warehouse.latest_versions(sorted({c.report_id for c in captures}))
         seen = warehouse.seen_capture_keys([identify(c)[0] for c in captures])
         batch_counts = BatchCounts()

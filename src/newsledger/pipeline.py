@@ -16,6 +16,7 @@ from newsledger.classify import (
     transition_status,
 )
 from newsledger.diffing import diff_field, diff_sentences, number_changes
+from newsledger.locking import writer_lock
 from newsledger.models import (
     Capture,
     CaptureRecord,
@@ -153,8 +154,17 @@ class SeedIngestResult:
     problems: list[SeedProblem]
 
 
+def store_captures(db_path: Path, captures: Sequence[Capture]) -> BatchCounts:
+    """Versions and stores captures under the writer lock, then regroups stories."""
+    from newsledger.storylines import refresh_stories
+
+    with writer_lock(db_path), Warehouse.open(db_path, wait_s=30) as warehouse:
+        counts = ingest_captures(warehouse, captures)
+        if counts.new_versions:
+            refresh_stories(warehouse)
+    return counts
+
+
 def ingest_seed_folder(seeds_dir: Path, db_path: Path) -> SeedIngestResult:
     captures, problems = read_seeds(seeds_dir)
-    with Warehouse.open(db_path) as warehouse:
-        counts = ingest_captures(warehouse, captures)
-    return SeedIngestResult(counts, problems)
+    return SeedIngestResult(store_captures(db_path, captures), problems)

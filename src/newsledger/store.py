@@ -8,6 +8,7 @@ All SQL is parameterised and lives in .sql files.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -77,16 +78,29 @@ class Warehouse:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> Warehouse:
+    def open(cls, path: Path | str, read_only: bool = False, wait_s: float = 0.0) -> Warehouse:
+        """Opens the file; while another process holds it, retries with back-off for `wait_s`.
+
+        DuckDB refuses a second process at once (writer or reader); readers and writers here
+        keep the file open only for a batch, so a short wait usually finds it free.
+        """
         path = Path(path)
         if read_only and not path.exists():
             raise WarehouseError(f"no warehouse at {path}: run `newsledger ingest seeds` first")
-        try:
-            if not read_only:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            connection = duckdb.connect(str(path), read_only=read_only)
-        except (duckdb.Error, OSError) as error:
-            raise _open_error(path, error) from None
+        deadline = time.monotonic() + wait_s
+        delay = 0.05
+        while True:
+            try:
+                if not read_only:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                connection = duckdb.connect(str(path), read_only=read_only)
+                break
+            except (duckdb.Error, OSError) as error:
+                failure = _open_error(path, error)
+                if not isinstance(failure, WarehouseLockedError) or time.monotonic() >= deadline:
+                    raise failure from None
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, 1.0)
         warehouse = cls(connection, path)
         if not read_only:
             try:
@@ -180,6 +194,27 @@ class Warehouse:
     def all_articles(self) -> list[ArticleRecord]:
         return [ArticleRecord(*row[1:]) for row in self.fetch_all(query_sql("all_articles"))]
 
+    def replace_story_tables(
+        self,
+        claims: Sequence[Sequence[Any]],
+        stories: Sequence[Sequence[Any]],
+        story_reports: Sequence[Sequence[Any]],
+        timeline: Sequence[Sequence[Any]],
+    ) -> None:
+        """Swaps in a freshly computed set of claims, stories and timelines, all at once."""
+        with self.transaction() as con:
+            for statement in query_sql("replace_story_tables").split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            for name, rows in (
+                ("insert_fact_claim", claims),
+                ("insert_story", stories),
+                ("insert_story_report", story_reports),
+                ("insert_fact_timeline", timeline),
+            ):
+                if rows:
+                    con.executemany(query_sql(name), [list(r) for r in rows])
+
     def latest_archived_fetches(self) -> list[dict[str, Any]]:
         return self.fetch_dicts(query_sql("latest_archived_fetches"))
 
@@ -200,9 +235,7 @@ class Warehouse:
             for record in batch.versions:
                 _insert_version_record(con, record)
             if batch.fetches:
-                con.executemany(
-                    query_sql("insert_fetch"), [_fetch_row(f) for f in batch.fetches]
-                )
+                con.executemany(query_sql("insert_fetch"), [_fetch_row(f) for f in batch.fetches])
             for article in batch.articles:
                 con.execute(query_sql("upsert_article"), _article_row(article))
             if batch.aliases:
@@ -317,6 +350,24 @@ def _insert_version_record(con: duckdb.DuckDBPyConnection, record: VersionRecord
                 len(record.changes),
             ],
         )
+
+
+def write_parquet(
+    path: Path, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Rows to one Parquet file, through an in-memory DuckDB (staging between runs)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as con:
+        con.execute("CREATE TABLE staged (" + ", ".join(f'"{n}" {t}' for n, t in columns) + ")")
+        if rows:
+            marks = ", ".join("?" for _ in columns)
+            con.executemany(f"INSERT INTO staged VALUES ({marks})", [list(r) for r in rows])
+        con.execute("COPY staged TO ? (FORMAT parquet)", [str(path)])
+
+
+def read_parquet(path: Path) -> list[tuple[Any, ...]]:
+    with duckdb.connect() as con:
+        return con.execute("SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
 
 
 def _fetch_row(f: Any) -> list[Any]:

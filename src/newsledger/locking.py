@@ -1,0 +1,52 @@
+"""One warehouse writer at a time, with or without a Prefect server.
+
+DuckDB lets one process open a file for writing; a second fails at once. This lock
+(an OS file lock beside the warehouse, released by the OS if its holder dies) makes
+every newsledger writer queue for a bounded time instead, then step aside cleanly.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class WriterBusyError(RuntimeError):
+    """Another run holds the warehouse's writer lock and did not let go in time."""
+
+
+def lock_path_for(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".writer.lock")
+
+
+@contextmanager
+def writer_lock(db_path: Path, wait_s: float = 60.0, poll_s: float = 0.2) -> Iterator[None]:
+    """Holds the warehouse's writer lock; waits at most `wait_s` for it."""
+    path = lock_path_for(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WriterBusyError(
+                        f"another run is writing {db_path} and held it past {wait_s:.0f} s: "
+                        "this run stepped aside (it will be picked up by the next one)"
+                    ) from None
+                time.sleep(poll_s)
+        os.ftruncate(handle, 0)
+        os.write(handle, f"{os.getpid()}\n".encode())
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)

@@ -1,0 +1,1 @@
+SELECT *, captured_at::DATE AS capture_date FROM v_fact_timeline

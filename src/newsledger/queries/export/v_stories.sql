@@ -1,0 +1,1 @@
+SELECT *, first_captured_at::DATE AS capture_date FROM v_stories
