@@ -313,7 +313,7 @@ def _write_report(db_path: Path, out_dir: Path, args: argparse.Namespace | None)
 def cmd_report(args: argparse.Namespace) -> int:
     settings = load_settings(db_path=args.db, report_dir=args.out)
     for path in _write_report(settings.db_path, settings.report_dir, args):
-        console.print(str(path))
+        print(path)  # plain, so long paths are never wrapped
     return 0
 
 
