@@ -9,12 +9,19 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from concurrent.futures import Executor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsledger.extract import ExtractedArticle, NoArticle, extract_article, extract_many
+from newsledger.extract import (
+    ExtractedArticle,
+    NoArticle,
+    extract_article,
+    extract_many,
+    make_extractor_pool,
+)
 from newsledger.feeds import FeedEntry, parse_feed
 from newsledger.fetch import Fetcher, FetchPolicy, FetchRequest, FetchResult
 from newsledger.locking import writer_lock
@@ -298,15 +305,18 @@ def needs_extraction(page: PageFetch) -> bool:
 
 
 def extract_pages(
-    pages: Sequence[PageFetch], processes: int = 2
+    pages: Sequence[PageFetch], processes: int = 2, pool: Executor | None = None
 ) -> dict[int, ExtractedArticle | NoArticle]:
-    """Extraction results keyed by the page's index, for the pages that need it."""
+    """Extraction results keyed by the page's index, for the pages that need it.
+
+    Pass the run's `pool`: a fresh worker pays seconds of start-up (dateparser's tables).
+    """
     todo = [i for i, page in enumerate(pages) if needs_extraction(page)]
     items = [
         (pages[i].result.body, pages[i].result.final_url, pages[i].result.encoding) for i in todo
     ]
     if processes > 1 and len(items) >= PARALLEL_EXTRACTION_MIN:
-        outputs = extract_many(items, processes=processes)
+        outputs = extract_many(items, processes=processes, pool=pool)
     else:
         outputs = [extract_article(body, url, encoding) for body, url, encoding in items]
     return dict(zip(todo, outputs, strict=True))
@@ -503,6 +513,8 @@ def run_pages(
 ) -> LiveCounts:
     """Fetch, extract and store jobs batch by batch; each batch is one transaction.
 
+    One extraction pool serves the whole run.
+
     `first` (the feed fetches of this run) rides with the first batch.
     """
     from newsledger import extract
@@ -512,19 +524,39 @@ def run_pages(
     calls_before = extract.extractor_calls()
     done = 0
     batches: list[Sequence[PageJob]] = list(in_batches(jobs, options.batch_size)) or [[]]
-    for number, batch_jobs in enumerate(batches):
-        pages = fetch_pages(fetcher, batch_jobs, archive, options.max_workers)
-        extracted = extract_pages(pages, options.processes)
-        staged, batch_counts = stage_pages(pages, extracted, run_id)
-        if number == 0 and first is not None:
-            staged.fetches[:0] = first.fetches
-            staged.feed_states.extend(first.feed_states)
-        counts.add(batch_counts)
-        counts.add(write_or_stage(staged, options))
-        done += len(batch_jobs)
-        if progress:
-            progress(done, len(jobs))
+    with ExitStack() as resources:
+        pool = None
+        if options.processes > 1 and len(jobs) >= PARALLEL_EXTRACTION_MIN:
+            pool = resources.enter_context(make_extractor_pool(options.processes))
+        for number, batch_jobs in enumerate(batches):
+            counts.add(
+                _run_batch(fetcher, batch_jobs, archive, pool, options, run_id,
+                           first if number == 0 else None)
+            )  # fmt: skip
+            done += len(batch_jobs)
+            if progress:
+                progress(done, len(jobs))
     counts.extractor_calls = extract.extractor_calls() - calls_before
+    return counts
+
+
+def _run_batch(
+    fetcher: Fetcher,
+    batch_jobs: Sequence[PageJob],
+    archive: WarcArchive | None,
+    pool: Executor | None,
+    options: LiveRunOptions,
+    run_id: str,
+    first: StagedBatch | None,
+) -> LiveCounts:
+    """One batch: fetch -> extract -> stage -> one transaction (or staged for later)."""
+    pages = fetch_pages(fetcher, batch_jobs, archive, options.max_workers)
+    extracted = extract_pages(pages, options.processes, pool)
+    staged, counts = stage_pages(pages, extracted, run_id)
+    if first is not None:
+        staged.fetches[:0] = first.fetches
+        staged.feed_states.extend(first.feed_states)
+    counts.add(write_or_stage(staged, options))
     return counts
 
 
