@@ -296,7 +296,7 @@ def _parse_date(value: str) -> date:
 
 
 def _write_report(db_path: Path, out_dir: Path, args: argparse.Namespace | None) -> list[Path]:
-    from newsledger.report import ReportFilters, render_correction_log
+    from newsledger.report import ReportError, ReportFilters, render_correction_log
     from newsledger.store import Warehouse
 
     filters = ReportFilters(
@@ -305,8 +305,11 @@ def _write_report(db_path: Path, out_dir: Path, args: argparse.Namespace | None)
         outlet=getattr(args, "outlet", None),
         status=getattr(args, "status", None),
     )
-    with Warehouse.open(db_path, read_only=True) as warehouse:
-        paths = render_correction_log(warehouse, out_dir, filters)
+    with Warehouse.open(db_path, read_only=True, wait_s=60) as warehouse:
+        try:
+            paths = render_correction_log(warehouse, out_dir, filters)
+        except ReportError as error:
+            raise UserError(str(error)) from None
     return [paths.html, paths.markdown, paths.csv, paths.json, paths.atom]
 
 

@@ -1,5 +1,5 @@
 -- Correction-log entries in the period, with their latest review; unreviewed silent
--- substantive changes first, then newest first.
+-- substantive changes first, then newest first. Times are naive UTC.
 -- Params: since, since, until (exclusive), until, outlet, outlet, status, status.
 SELECT
     l.entry_id,
@@ -9,8 +9,8 @@ SELECT
     l.url,
     l.from_version,
     l.to_version,
-    l.from_captured_at,
-    l.to_captured_at,
+    timezone('UTC', l.from_captured_at) AS from_captured_at,
+    timezone('UTC', l.to_captured_at) AS to_captured_at,
     l.status,
     coalesce(l.kinds, []) AS kinds,
     coalesce(l.notes, []) AS notes,
@@ -19,7 +19,7 @@ SELECT
     r.review_status,
     r.review_note,
     r.reviewed_by,
-    r.reviewed_at
+    timezone('UTC', r.reviewed_at) AS reviewed_at
 FROM v_correction_log l
 LEFT JOIN v_reviews r USING (entry_id)
 WHERE (CAST(? AS TIMESTAMPTZ) IS NULL OR l.to_captured_at >= ?)

@@ -1,5 +1,5 @@
 -- Every version of each report with a version in the period (and outlet), for timelines.
--- Params: since, since, until (exclusive), until, outlet, outlet.
+-- Times are naive UTC. Params: since, since, until (exclusive), until, outlet, outlet.
 WITH tracked AS (
     SELECT DISTINCT report_id
     FROM v_versions
@@ -13,7 +13,7 @@ SELECT
     v.title,
     v.url,
     v.version_no,
-    v.captured_at,
+    timezone('UTC', v.captured_at) AS captured_at,
     v.is_reconstructed
 FROM v_versions v
 JOIN tracked USING (report_id)
