@@ -185,6 +185,19 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class StorySection:
+    """One story: its reports (and which carry another's text) and its key figures' lines."""
+
+    story_id: str
+    members: tuple[tuple[str, str | None, str | None], ...]
+    figure_lines: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return "story-" + self.story_id
+
+
+@dataclass(frozen=True)
 class ReportData:
     filters: ReportFilters
     generated_at: datetime
@@ -193,6 +206,7 @@ class ReportData:
     timelines: tuple[ReportTimeline, ...]
     outlets: tuple[str, ...] = field(default=())
     kinds: tuple[str, ...] = field(default=())
+    stories: tuple[StorySection, ...] = field(default=())
 
 
 def report_anchor(report_id: str) -> str:
@@ -306,7 +320,34 @@ def load_report_data(
         timelines=timelines,
         outlets=tuple(sorted({e.outlet for e in entries if e.outlet})),
         kinds=tuple(sorted({k for e in entries for k in e.kinds})),
+        stories=_stories(warehouse, [t.report_id for t in timelines]),
     )
+
+
+def _stories(warehouse: Warehouse, report_ids: Sequence[str]) -> tuple[StorySection, ...]:
+    """Stories with a report in the period; figures as `killed: ≥ 40 (…) → > 60 (…)`."""
+    from newsledger.stories import TimelineRow, format_story_timeline
+
+    present = {row[0] for row in warehouse.fetch_all("SELECT view_name FROM duckdb_views()")}
+    if "v_stories" not in present or not report_ids:
+        return ()
+    sections = []
+    for row in warehouse.fetch_dicts(query_sql("report_stories"), [list(report_ids)]):
+        timeline = [
+            TimelineRow(story_id=row["story_id"], **{**t, "captured_at": _utc(t["captured_at"])})
+            for t in row["timeline"] or []
+        ]
+        lines = format_story_timeline(timeline).splitlines()[1:]
+        sections.append(
+            StorySection(
+                story_id=row["story_id"],
+                members=tuple(
+                    (m["report_id"], m["outlet"], m["shares_text_with"]) for m in row["members"]
+                ),
+                figure_lines=tuple(line.strip() for line in lines),
+            )
+        )
+    return tuple(sections)
 
 
 def _timelines(
@@ -720,6 +761,17 @@ def render_json(data: ReportData) -> str:
         },
         "entries": [_entry_json(e) for e in data.entries],
         "timelines": [_timeline_json(t) for t in data.timelines],
+        "stories": [
+            {
+                "story_id": story.story_id,
+                "reports": [
+                    {"report_id": r, "outlet": o, "shares_text_with": src}
+                    for r, o, src in story.members
+                ],
+                "figures": list(story.figure_lines),
+            }
+            for story in data.stories
+        ],
     }
     return json.dumps(document, ensure_ascii=False) + "\n"
 

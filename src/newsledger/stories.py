@@ -418,11 +418,18 @@ def format_figure(row: TimelineRow) -> str:
 
 
 def format_story_timeline(rows: Sequence[TimelineRow]) -> str:
-    """Plain text, one line per quantity: figures in time order, conflicts side by side."""
+    """Plain text, one line per quantity: figures in time order, conflicts side by side.
+
+    A figure a report's later version repeats unchanged is left out: the line shows movement.
+    """
     lines: list[str] = []
     story_id = None
     line = ""
+    shown_report = None
     for row in rows:
+        if row.change == "same" and row.report_id == shown_report:
+            continue
+        shown_report = row.report_id
         if row.story_id != story_id:
             if line:
                 lines.append(line)

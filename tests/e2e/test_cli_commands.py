@@ -72,8 +72,8 @@ def test_review_set_change_and_list(db: str, capsys: pytest.CaptureFixture[str])
 
     with Warehouse.open(db, read_only=True) as w:
         [(entry_id,)] = w.fetch_all(
-            "SELECT entry_id FROM v_correction_log WHERE report_id = 'ap-moscow-concert-hall-attack'"
-            " AND to_version = 2"
+            "SELECT entry_id FROM v_correction_log "
+            "WHERE report_id = 'ap-moscow-concert-hall-attack' AND to_version = 2"
         )
     assert main(["review", "--list", "--db", db]) == 0
     assert entry_id in capsys.readouterr().out

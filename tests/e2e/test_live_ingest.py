@@ -6,7 +6,6 @@ import html
 from pathlib import Path
 
 import pytest
-from support.loopback import REALDATA_DIR, LoopbackServer, loopback_policy
 
 from newsledger import extract
 from newsledger.fetch import Fetcher
@@ -14,6 +13,7 @@ from newsledger.live import LiveRunOptions, ingest_feeds
 from newsledger.seeds import parse_seed
 from newsledger.sources import parse_sources
 from newsledger.store import Warehouse
+from support.loopback import REALDATA_DIR, LoopbackServer, loopback_policy
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -50,7 +50,7 @@ backoff_base_s = 0.01
 
 [[feeds]]
 name = "wire-top"
-url = "{server.url('/feed.xml')}"
+url = "{server.url("/feed.xml")}"
 outlet = "Wire"
 """
 

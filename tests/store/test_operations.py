@@ -50,9 +50,12 @@ def _capture(text: str) -> Capture:
 
 def test_second_writer_waits_then_steps_aside(tmp_path: Path) -> None:
     db = tmp_path / "x.duckdb"
-    with writer_lock(db, wait_s=0), pytest.raises(WriterBusyError, match="stepped aside"):
-        with writer_lock(db, wait_s=0.3):
-            pass
+    with (
+        writer_lock(db, wait_s=0),
+        pytest.raises(WriterBusyError, match="stepped aside"),
+        writer_lock(db, wait_s=0.3),
+    ):
+        pass
 
 
 def test_writer_lock_is_free_again_after_release(tmp_path: Path) -> None:
