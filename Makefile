@@ -26,8 +26,8 @@ demo: setup
 	$(BIN)/newsledger demo
 
 lint: setup
-	$(BIN)/ruff check src flows tests bench
-	$(BIN)/ruff format --check src flows tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: setup
 	$(BIN)/mypy
