@@ -20,8 +20,8 @@ from newsledger.config import apply_prefect_offline_env, load_settings
 from newsledger.locking import WriterBusyError, writer_lock
 
 Handler = Callable[[argparse.Namespace], int]
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class UserError(Exception):
@@ -329,9 +329,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
     result = _run_seed_flow(settings.seeds_dir, settings.db_path)
     _print_seed_summary(result, settings.db_path)
     paths = _write_report(settings.db_path, settings.report_dir, None)
-    console.print("correction log: " + ", ".join(str(p) for p in paths))
-    console.print("see the Kirby correction: newsledger diff ap-moscow-concert-hall-attack")
+    _print_log_entries(settings.db_path)
+    console.print(f"correction log: {paths[0]} (also .md, .csv, .json, .atom)")
+    console.print(
+        "see the Kirby correction: .venv/bin/newsledger diff ap-moscow-concert-hall-attack"
+    )
     return 0
+
+
+def _print_log_entries(db_path: Path) -> None:
+    from newsledger.store import Warehouse
+
+    with Warehouse.open(db_path, read_only=True, wait_s=30) as warehouse:
+        rows = warehouse.fetch_all(
+            "SELECT entry_id, report_id, from_version, to_version, status, kinds "
+            "FROM v_correction_log ORDER BY to_captured_at DESC, entry_id"
+        )
+    for entry_id, report_id, from_version, to_version, status, kinds in rows:
+        span = f"v{from_version}→v{to_version}" if from_version else f"v{to_version}"
+        console.print(f"  {entry_id}  {report_id} {span}: {status} ({', '.join(kinds or [])})")
 
 
 # --------------------------------------------------------------------- stories
