@@ -459,6 +459,9 @@ def in_batches(items: Sequence[PageJob], size: int) -> Iterator[Sequence[PageJob
 ProgressCallback = Callable[[int, int], None]
 
 
+PageExtractor = Callable[[Sequence[PageFetch]], dict[int, ExtractedArticle | NoArticle]]
+
+
 @dataclass(frozen=True)
 class LiveRunOptions:
     db_path: Path
@@ -473,6 +476,8 @@ class LiveRunOptions:
     open_wait_s: float = 30.0
     # Regroup stories and fact timelines after the run (whole-warehouse work).
     refresh_stories: bool = True
+    # Replaces in-process/pool extraction, e.g. with extraction on a Dask cluster.
+    extract: PageExtractor | None = None
 
     @property
     def staging_root(self) -> Path:
@@ -526,7 +531,8 @@ def run_pages(
     batches: list[Sequence[PageJob]] = list(in_batches(jobs, options.batch_size)) or [[]]
     with ExitStack() as resources:
         pool = None
-        if options.processes > 1 and len(jobs) >= PARALLEL_EXTRACTION_MIN:
+        wants_pool = options.extract is None and options.processes > 1
+        if wants_pool and len(jobs) >= PARALLEL_EXTRACTION_MIN:
             pool = resources.enter_context(make_extractor_pool(options.processes))
         for number, batch_jobs in enumerate(batches):
             counts.add(
@@ -551,7 +557,10 @@ def _run_batch(
 ) -> LiveCounts:
     """One batch: fetch -> extract -> stage -> one transaction (or staged for later)."""
     pages = fetch_pages(fetcher, batch_jobs, archive, options.max_workers)
-    extracted = extract_pages(pages, options.processes, pool)
+    if options.extract is not None:
+        extracted = options.extract(pages)
+    else:
+        extracted = extract_pages(pages, options.processes, pool)
     staged, counts = stage_pages(pages, extracted, run_id)
     if first is not None:
         staged.fetches[:0] = first.fetches

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 ChangeOp = Literal["added", "removed", "changed"]
 WordOpKind = Literal["equal", "delete", "insert"]
@@ -140,6 +140,7 @@ class VersionRecord:
     labels: tuple[ChangeLabel, ...] = ()
     links: tuple[NoteLink, ...] = ()
     status: str | None = None
+    claims: tuple[Any, ...] = ()  # FactClaim (facts.py), kept loose to spare models an import
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from newsledger.classify import (
     transition_status,
 )
 from newsledger.diffing import diff_field, diff_sentences, number_changes
+from newsledger.facts import claims_of_paragraphs
 from newsledger.locking import writer_lock
 from newsledger.models import (
     Capture,
@@ -86,6 +87,7 @@ def build_version_record(previous: Version | None, version: Version) -> VersionR
         labels=tuple(labels),
         links=tuple(links),
         status=status,
+        claims=tuple(claims_of_paragraphs(version.paragraphs)),
     )
 
 

@@ -1,7 +1,7 @@
-"""Stories across outlets: claims per version, reports grouped by event, fact timelines.
+"""Stories across outlets: reports grouped by event, and their fact timelines.
 
-Recomputed as a whole from the warehouse's versions (cheap at newsroom scale; see
-docs/ARCHITECTURE.md for what changes past it) and swapped in in one transaction.
+Claims are stored with each version at ingest; stories and timelines are recomputed from
+the warehouse and swapped in in one transaction (see docs/ARCHITECTURE.md for the cost).
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newsledger.facts import FactClaim, claims_of_paragraphs
-from newsledger.segment import split_paragraphs
+from newsledger.facts import FactClaim
 from newsledger.store import Warehouse, query_sql
 from newsledger.stories import ReportText, VersionClaims, cluster_reports, fact_timeline
 
@@ -32,21 +31,25 @@ class _VersionRow:
     captured_at: datetime
     outlet: str | None
     first_seen_at: datetime
-    text: str
 
 
 def refresh_stories(
     warehouse: Warehouse, threshold: float | None = None, window_days: float | None = None
 ) -> StoryCounts:
     rows = [_VersionRow(*r) for r in warehouse.fetch_all(query_sql("story_inputs"))]
-    claims: dict[tuple[str, int], list[FactClaim]] = {
-        (r.report_id, r.version_no): claims_of_paragraphs(split_paragraphs(r.text)) for r in rows
-    }
+    claims: dict[tuple[str, int], list[FactClaim]] = defaultdict(list)
+    for report_id, version_no, *fields in warehouse.fetch_all(query_sql("story_claims")):
+        quantity, qualifier, value, high, vague, phrase, sentence, sentence_no, background = fields
+        claims[(report_id, version_no)].append(
+            FactClaim(quantity, qualifier, value, high, vague, phrase, sentence, sentence_no,
+                      background)
+        )  # fmt: skip
     latest: dict[str, _VersionRow] = {}
     for row in rows:
         latest[row.report_id] = row
+    text_of = dict(warehouse.fetch_all(query_sql("story_latest_texts")))
     texts = [
-        ReportText(r.report_id, r.outlet, r.first_seen_at, r.text)
+        ReportText(r.report_id, r.outlet, r.first_seen_at, text_of[r.report_id])
         for r in sorted(latest.values(), key=lambda r: (r.first_seen_at, r.report_id))
     ]
     options: dict[str, Any] = {}
@@ -61,16 +64,11 @@ def refresh_stories(
     for row in rows:
         story_id = story_of.get(row.report_id)
         if story_id:
+            found = tuple(claims.get((row.report_id, row.version_no), ()))
             by_story[story_id].append(
                 VersionClaims(story_id, row.report_id, row.outlet, row.version_no,
-                              row.captured_at, tuple(claims[(row.report_id, row.version_no)]))
+                              row.captured_at, found)
             )  # fmt: skip
-    claim_rows = [
-        (rid, vno, n, c.quantity, c.qualifier, c.value, c.value_high, c.vague, c.phrase,
-         c.sentence, c.sentence_no, c.background)
-        for (rid, vno), found in claims.items()
-        for n, c in enumerate(found, start=1)
-    ]  # fmt: skip
     story_rows, member_rows, timeline_rows = [], [], []
     for story in stories:
         members = [latest[rid] for rid in story.report_ids]
@@ -86,5 +84,6 @@ def refresh_stories(
             timeline_rows.append((t.story_id, n, t.quantity, t.qualifier, t.value, t.value_high,
                                   t.vague, t.outlet, t.report_id, t.version_no, t.captured_at,
                                   t.sentence, t.change))  # fmt: skip
-    warehouse.replace_story_tables(claim_rows, story_rows, member_rows, timeline_rows)
-    return StoryCounts(len(story_rows), len(latest), len(claim_rows), len(timeline_rows))
+    warehouse.replace_story_tables(story_rows, member_rows, timeline_rows)
+    n_claims = sum(len(found) for found in claims.values())
+    return StoryCounts(len(story_rows), len(latest), n_claims, len(timeline_rows))

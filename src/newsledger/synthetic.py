@@ -21,6 +21,7 @@ def build_synthetic_warehouse(path: Path, n_entries: int) -> None:
     with Warehouse.open(path) as warehouse, warehouse.transaction() as con:
         con.execute("SET VARIABLE n_entries = ?", [n_entries])
         con.execute(query_sql("report_synthetic_warehouse"))
+        con.execute(query_sql("fill_transition_summaries"))
 
 
 def time_synthetic_report(workdir: Path, n_entries: int = 10_000) -> tuple[float, float]:

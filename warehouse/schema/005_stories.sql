@@ -1,5 +1,6 @@
 -- Stories (reports of one event, across outlets) and the key figures each version states.
--- Rebuilt as a whole after each ingest run by newsledger.pipeline.refresh_stories.
+-- Claims are written with their version; stories and timelines are rebuilt by
+-- newsledger.storylines.refresh_stories.
 
 CREATE TABLE fact_claims (
     report_id   VARCHAR NOT NULL,

@@ -6,16 +6,16 @@ SELECT
     c.to_version,
     c.change_no,
     c.op,
-    (
-        SELECT string_agg(k.kind, ',' ORDER BY k.kind)
-        FROM change_kinds k
-        WHERE k.report_id = c.report_id AND k.to_version = c.to_version
-          AND k.change_no = c.change_no
-    ) AS kind,
+    k.kind,
     c.before_text,
     c.after_text,
     c.field,
     c.before_pos,
     c.after_pos,
     c.word_ops
-FROM changes c;
+FROM changes c
+LEFT JOIN (
+    SELECT report_id, to_version, change_no, string_agg(kind, ',' ORDER BY kind) AS kind
+    FROM change_kinds
+    GROUP BY ALL
+) k USING (report_id, to_version, change_no);

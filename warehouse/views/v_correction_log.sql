@@ -1,7 +1,7 @@
 -- One row per version transition: what changed, whether a note declared it, and its status.
 CREATE OR REPLACE VIEW v_correction_log AS
 SELECT
-    substr(sha256(t.report_id || '#' || t.to_version::VARCHAR), 1, 12) AS entry_id,
+    t.entry_id,
     t.report_id,
     r.outlet,
     coalesce(tv.title, r.label) AS title,
@@ -10,16 +10,8 @@ SELECT
     fv.captured_at AS from_captured_at,
     tv.captured_at AS to_captured_at,
     t.status,
-    (
-        SELECT list(DISTINCT k.kind ORDER BY k.kind)
-        FROM change_kinds k
-        WHERE k.report_id = t.report_id AND k.to_version = t.to_version
-    ) AS kinds,
-    (
-        SELECT list(c.note_text ORDER BY c.note_no)
-        FROM corrections c
-        WHERE c.report_id = t.report_id AND c.version_no = t.to_version AND c.is_new
-    ) AS notes,
+    t.kinds,
+    t.notes,
     t.n_changes,
     r.url,
     tv.is_reconstructed OR coalesce(fv.is_reconstructed, false) AS involves_reconstructed

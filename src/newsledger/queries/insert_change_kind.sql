@@ -1,2 +1,4 @@
+-- Bulk: one list per column.
 INSERT INTO change_kinds (report_id, to_version, change_no, kind, evidence)
-VALUES (?, ?, ?, ?, ?);
+SELECT * FROM (SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
+                      unnest(?::VARCHAR[]), unnest(?::VARCHAR[]));

@@ -1,2 +1,4 @@
+-- Bulk: one list per column.
 INSERT INTO version_paragraphs (report_id, version_no, position, paragraph_hash)
-VALUES (?, ?, ?, ?);
+SELECT * FROM (SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
+                      unnest(?::VARCHAR[]));

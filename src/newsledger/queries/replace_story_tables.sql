@@ -1,4 +1,3 @@
 DELETE FROM fact_timeline;
 DELETE FROM story_reports;
 DELETE FROM stories;
-DELETE FROM fact_claims;

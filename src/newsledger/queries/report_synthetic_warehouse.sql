@@ -105,7 +105,7 @@ SELECT report_id, to_version, 1, 'correction',
 FROM synthetic_entries
 WHERE status LIKE 'declared%';
 
-INSERT INTO transitions
+INSERT INTO transitions (report_id, from_version, to_version, status, n_changes)
 SELECT report_id, to_version - 1, to_version, status, 3 FROM synthetic_entries;
 
 INSERT INTO reviews (entry_id, status, note, reviewed_by, reviewed_at)

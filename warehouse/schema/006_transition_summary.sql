@@ -1,0 +1,12 @@
+-- Each transition keeps its entry id, kinds and new notes, written with it, so the
+-- correction log reads one row per entry instead of aggregating labels and notes.
+ALTER TABLE transitions ADD COLUMN entry_id VARCHAR;
+ALTER TABLE transitions ADD COLUMN kinds VARCHAR[];
+ALTER TABLE transitions ADD COLUMN notes VARCHAR[];
+
+UPDATE transitions t SET
+    entry_id = substr(sha256(t.report_id || '#' || t.to_version::VARCHAR), 1, 12),
+    kinds = (SELECT list(DISTINCT k.kind ORDER BY k.kind) FROM change_kinds k
+             WHERE k.report_id = t.report_id AND k.to_version = t.to_version),
+    notes = (SELECT list(c.note_text ORDER BY c.note_no) FROM corrections c
+             WHERE c.report_id = t.report_id AND c.version_no = t.to_version AND c.is_new);
