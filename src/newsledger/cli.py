@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from newsledger.config import apply_prefect_offline_env, load_settings
-from newsledger.locking import WriterBusyError, writer_lock
+from newsledger.locking import WarehouseFolderError, WriterBusyError, writer_lock
 
 Handler = Callable[[argparse.Namespace], int]
 console = Console(highlight=False, soft_wrap=True)
@@ -133,7 +133,9 @@ def _print_live_summary(counts: Any) -> None:
 def _with_progress(run: Callable[[Callable[[int, int], None]], Any], label: str) -> Any:
     from rich.progress import Progress
 
-    with Progress(console=err_console, transient=True) as progress:
+    with Progress(
+        console=err_console, transient=True, disable=not err_console.is_terminal
+    ) as progress:
         task_id = progress.add_task(label, total=None)
 
         def advance(done: int, total: int) -> None:
@@ -719,7 +721,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return handler(args)
-    except (UserError, WarehouseError, WriterBusyError) as error:
+    except (UserError, WarehouseError, WriterBusyError, WarehouseFolderError) as error:
         err_console.print(f"[red]error:[/] {error}")
         return 2
     except KeyboardInterrupt:

@@ -23,6 +23,9 @@ from trafilatura.settings import set_date_params
 from newsledger.urls import resolve_link
 
 DEFAULT_MIN_CHARS = 200
+# The largest of the 40 real pages has 2,666 elements; 10,000 leaves room, 200,000 is a cap.
+DEFAULT_FAST_ABOVE_ELEMENTS = 10_000
+DEFAULT_MAX_ELEMENTS = 200_000
 # Above this many characters of HTML trafilatura skips its fallback extractors and the
 # date search through the whole text: on a 5 MB page they cost more than half of ~16 s,
 # and no real article page is that large (the biggest of 40 real ones is 1.6 MB).
@@ -92,8 +95,10 @@ def decode_html(body: bytes, encoding: str | None = None) -> str:
 
     Order: a byte-order mark; strict UTF-8 (valid UTF-8 with non-ASCII bytes is almost
     never anything else, and pages that declare gb2312 or latin-1 while serving UTF-8
-    are common); the given encoding (HTTP header); the page's own <meta charset>;
-    charset_normalizer's guess; UTF-8 with replacement characters.
+    are common); UTF-8 with replacement characters when at least 4 in 5 non-ASCII
+    letters decode; the given encoding (HTTP header) or the page's own <meta charset>
+    when either names something else; UTF-8 with replacement characters when either
+    names UTF-8; charset_normalizer's guess.
     """
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
         if body.startswith(bom):
@@ -104,16 +109,24 @@ def decode_html(body: bytes, encoding: str | None = None) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a stray bad byte is still UTF-8: keep its good letters, mark the bad byte.
+    lenient = body.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good_non_ascii = sum(1 for ch in lenient if ord(ch) > 127) - bad
+    if good_non_ascii >= 4 * bad:
+        return lenient
     declared = _META_CHARSET.search(body[:4096])
     declared_name = declared.group(1).decode("ascii") if declared else None
     candidates = [_codec(encoding), _codec(declared_name)]
     for codec_name in candidates:
-        if codec_name is None:
+        if codec_name is None or codec_name == "utf-8":
             continue
         try:
             return body.decode(codec_name)
         except UnicodeDecodeError:
             continue
+    if "utf-8" in candidates:
+        return lenient
     best = charset_normalizer.from_bytes(body).best()
     if best is not None:
         return str(best)
@@ -211,11 +224,14 @@ def extract_article(
     min_chars: int = DEFAULT_MIN_CHARS,
     fast_above_chars: int = DEFAULT_FAST_ABOVE_CHARS,
     extensive_date_search: bool = True,
+    fast_above_elements: int = DEFAULT_FAST_ABOVE_ELEMENTS,
+    max_elements: int = DEFAULT_MAX_ELEMENTS,
 ) -> ExtractedArticle | NoArticle:
     """The article in a page, or NoArticle saying why there is none.
 
     min_chars: fewer characters of article text than this is NoArticle (a stub or an
-    index page). fast_above_chars: bigger pages skip trafilatura's fallback extractors.
+    index page). fast_above_chars, fast_above_elements: bigger pages skip trafilatura's
+    fallback extractors. max_elements: a page with more HTML elements is NoArticle.
     extensive_date_search: also look for the date in the text (htmldate via dateparser:
     finds a date on 3 more of the 40 real pages, but its first non-English date costs a
     one-off ~8 s per process to compile dateparser's locales).
@@ -235,10 +251,17 @@ def extract_article(
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         return NoArticle(f"not HTML: {exc}")
+    n_elements = sum(1 for _ in tree.iter())
+    if n_elements > max_elements:
+        return NoArticle(
+            f"page too complex to extract: {n_elements} HTML elements, more than {max_elements}"
+        )
     canonical_url = _canonical(tree, url)
     language = _language(tree)
 
-    is_huge = len(text) > fast_above_chars
+    # trafilatura's full mode grows with the square of the element count (80,000 <p> took
+    # 48 s); its fast mode skips the fallback extractors that cost that.
+    is_huge = len(text) > fast_above_chars or n_elements > fast_above_elements
     _count_calls(1)
     # trafilatura prunes the tree it is given, so it gets it only after the reads above.
     document = trafilatura.bare_extraction(

@@ -453,6 +453,13 @@ def extract_fact_claims(sentence: str) -> list[FactClaim]:
     return claims
 
 
+_MAY_HOLD_A_FIGURE = re.compile(
+    rf"\d|\b(?:{_alternation([*_UNITS, *_TENS, *_SCALES, *_VAGUE, 'dozens', 'scores'])})",
+    re.IGNORECASE,
+)
+_PLAIN_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?\s+(?=[\"“‘'(]?[A-Z])")
+
+
 def claims_of_paragraphs(paragraphs: Sequence[str], language: str = "en") -> list[FactClaim]:
     """The claims of a version's paragraphs, numbered by sentence across the whole text.
 
@@ -462,6 +469,11 @@ def claims_of_paragraphs(paragraphs: Sequence[str], language: str = "en") -> lis
     claims: list[FactClaim] = []
     sentence_no = 0
     for paragraph in paragraphs:
+        if not _MAY_HOLD_A_FIGURE.search(paragraph):
+            # No digit and no number word: no claim. Count its sentences by a plain rule
+            # rather than pay pysbd for them (a long page is mostly such paragraphs).
+            sentence_no += len(_PLAIN_SENTENCE_END.findall(paragraph.strip())) + 1
+            continue
         dated = False
         for sentence in split_sentences(paragraph, language):
             dated = dated or bool(_DATED_ELSEWHERE.search(sentence))

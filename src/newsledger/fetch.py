@@ -278,6 +278,12 @@ def _is_textual(content_type: str | None) -> bool:
     return kind.startswith("text/") or any(w in kind for w in ("xml", "json", "html", "script"))
 
 
+def _mostly_utf8(body: bytes) -> bool:
+    lenient = body.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    return bad * 50 <= len(lenient)
+
+
 def detect_encoding(body: bytes, content_type: str | None) -> str | None:
     """The body's text encoding as a Python codec name, None for non-text bodies.
 
@@ -295,6 +301,10 @@ def detect_encoding(body: bytes, content_type: str | None) -> str | None:
             return codec
     if not body or not _is_textual(content_type):
         return None
+    # Declared UTF-8 that is almost all valid UTF-8 is UTF-8 with a few bad bytes, not
+    # another encoding: a guess would turn every accented letter into mojibake.
+    if "utf-8" in (header_codec, document_codec) and _mostly_utf8(body):
+        return "utf-8"
     best = charset_normalizer.from_bytes(body).best()
     return _codec_name(best.encoding) if best is not None else None
 

@@ -205,15 +205,21 @@ def poll_feeds(
         elif result.not_modified:
             poll.counts.feeds_not_modified += 1
             outcome = "not_modified"
+            # Unchanged bytes: whatever was wrong with the feed still is.
+            problem = states[feed.name].last_problem if feed.name in states else None
         else:
             parsed = parse_feed(result.body, result.final_url, result.content_type)
             poll.entries.extend((feed, entry) for entry in parsed.entries)
-            if parsed.problem:
-                problem = parsed.problem
+            problems = [parsed.problem] if parsed.problem else []
+            if parsed.rejected:
+                skipped = "; ".join(f"{what} ({why})" for what, why in parsed.rejected)
+                problems.append(f"skipped {len(parsed.rejected)} entries: {skipped}")
+            if problems:
+                problem = "; ".join(problems)
                 outcome = "feed_partial" if parsed.entries else "feed_invalid"
                 poll.counts.errors[outcome] += 1
         record = _fetch_record(run_id, "feed", feed.name, page, outcome)
-        if problem and not result.error_class:
+        if problem and outcome in ("feed_partial", "feed_invalid"):
             record = replace(record, error_class=outcome, error_message=problem)
         poll.staged.fetches.append(record)
         previous = states.get(feed.name)

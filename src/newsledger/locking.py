@@ -19,6 +19,10 @@ class WriterBusyError(RuntimeError):
     """Another run holds the warehouse's writer lock and did not let go in time."""
 
 
+class WarehouseFolderError(RuntimeError):
+    """The warehouse's folder cannot be created or written."""
+
+
 def lock_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".writer.lock")
 
@@ -27,8 +31,14 @@ def lock_path_for(db_path: Path) -> Path:
 def writer_lock(db_path: Path, wait_s: float = 60.0, poll_s: float = 0.2) -> Iterator[None]:
     """Holds the warehouse's writer lock; waits at most `wait_s` for it."""
     path = lock_path_for(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise WarehouseFolderError(
+            f"cannot write the warehouse folder {db_path.parent}: {error.strerror} "
+            "(pick a writable place with --db or NEWSLEDGER_DB)"
+        ) from None
     try:
         deadline = time.monotonic() + wait_s
         while True:

@@ -7,6 +7,7 @@ initials and decimals, so a diff is not cut at every full stop.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 import pysbd
@@ -19,21 +20,32 @@ def split_paragraphs(body: str) -> list[str]:
     return [p for p in _BLANK_LINE.split(body) if p.strip()]
 
 
-@lru_cache(maxsize=8)
+# A pysbd Segmenter keeps the text it works on in itself, so each thread gets its own.
+_local = threading.local()
+
+
 def _segmenter(language: str) -> pysbd.Segmenter:
-    try:
-        return pysbd.Segmenter(language=language, clean=False)
-    except ValueError:
-        return pysbd.Segmenter(language="en", clean=False)
+    segmenters: dict[str, pysbd.Segmenter] = _local.__dict__.setdefault("segmenters", {})
+    if language not in segmenters:
+        try:
+            segmenters[language] = pysbd.Segmenter(language=language, clean=False)
+        except ValueError:
+            segmenters[language] = pysbd.Segmenter(language="en", clean=False)
+    return segmenters[language]
+
+
+# pysbd costs about a millisecond a paragraph; successive versions share most paragraphs.
+@lru_cache(maxsize=50_000)
+def _split_cached(paragraph: str, language: str) -> tuple[str, ...]:
+    pieces = (str(s).strip() for s in _segmenter(language).segment(paragraph))
+    return tuple(s for s in pieces if s)
 
 
 def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     """The sentences of one paragraph, stripped, none empty."""
     if not paragraph.strip():
         return []
-    pieces = _segmenter(language).segment(paragraph)
-    sentences = [str(s).strip() for s in pieces]
-    return [s for s in sentences if s]
+    return list(_split_cached(paragraph, language))
 
 
 def sentences_of(paragraphs: tuple[str, ...] | list[str], language: str = "en") -> list[str]:

@@ -103,6 +103,13 @@ class Warehouse:
                 time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
                 delay = min(delay * 2, 1.0)
         warehouse = cls(connection, path)
+        if read_only and not warehouse.fetch_all(
+            "SELECT 1 FROM duckdb_tables() WHERE table_name = 'versions'"
+        ):
+            connection.close()
+            raise WarehouseError(
+                f"{path} is not a newsledger warehouse (no versions table): check --db"
+            )
         if not read_only:
             try:
                 warehouse.migrate()

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,12 +121,6 @@ def test_the_seed_reader_never_crashes(raw: bytes) -> None:
         assert isinstance(parsed, ParsedSeed) and parsed.paragraphs
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segment._segmenter shares one pysbd.Segmenter per language through lru_cache, "
-    "and Segmenter.segment keeps the text on self: threads get each other's sentences "
-    "(report: bug 9)",
-)
 def test_sentence_splitting_gives_the_same_answer_from_many_threads() -> None:
     texts = [
         f"Correction: An earlier version said the vote in town {i} was 7 to 3. It was "
