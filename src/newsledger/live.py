@@ -521,6 +521,7 @@ def run_pages(
     run_id: str,
     first: StagedBatch | None = None,
     progress: ProgressCallback | None = None,
+    archive: WarcArchive | None = None,
 ) -> LiveCounts:
     """Fetch, extract and store jobs batch by batch; each batch is one transaction.
 
@@ -530,7 +531,8 @@ def run_pages(
     """
     from newsledger import extract
 
-    archive = WarcArchive(options.archive_root) if options.archive_root else None
+    if archive is None and options.archive_root:
+        archive = WarcArchive(options.archive_root)
     counts = LiveCounts()
     calls_before = extract.extractor_calls()
     done = 0
@@ -605,7 +607,8 @@ def ingest_feeds(
         with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
             known = warehouse.articles_by_alias(aliases)
         jobs = jobs_for_entries(entries, known)
-        counts.add(run_pages(web, jobs, options, run_id, poll.staged, progress))
+        # One archive for the run: it knows which day files it has already checked.
+        counts.add(run_pages(web, jobs, options, run_id, poll.staged, progress, archive))
         counts.add(poll.counts)
         _refresh_stories_after(counts, options)
         return counts

@@ -12,6 +12,7 @@ import hashlib
 import io
 import logging
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -114,6 +115,19 @@ def _status_line(status: int) -> str:
     return f"{status} {phrase}"
 
 
+def _member_is_whole(path: Path, offset: int, length: int) -> bool:
+    """True when the gzip member at offset ends exactly where its record does."""
+    with path.open("rb") as stream:
+        stream.seek(offset)
+        raw = stream.read(length)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        inflater.decompress(raw)
+    except zlib.error:
+        return False
+    return inflater.eof and not inflater.unused_data
+
+
 class WarcArchive:
     """Writes request/response (or revisit) pairs under root/YYYY/MM/DD/.
 
@@ -194,6 +208,9 @@ class WarcArchive:
                     _check_complete(record)
                     offset = iterator.get_record_offset()
                     length = iterator.get_record_length()
+                    if not _member_is_whole(path, offset, length):
+                        # warcio reads a cut gzip member of an empty payload without error.
+                        raise TornRecordError(f"{relative}@{offset}: gzip member cut short")
                     digest = record.rec_headers.get_header("WARC-Payload-Digest")
                     if record.rec_type == "response" and digest:
                         self._index.setdefault(

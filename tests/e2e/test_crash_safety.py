@@ -239,22 +239,8 @@ def test_there_are_at_least_twenty_kill_points() -> None:
     }  # fmt: skip
 
 
-TORN_304 = (
-    "the torn record is a 304 (empty payload): not seen as torn, so the re-run appends after "
-    "it and its second WarcArchive (run_pages makes its own) cuts the feed's record "
-    "(report: bug 10)"
-)
-
-
 def _point_params() -> list[Any]:
-    return [
-        pytest.param(
-            point, id="-".join(map(str, point)),
-            marks=[pytest.mark.xfail(strict=True, reason=TORN_304)]
-            if point == ("second", "warc", ARTICLES // 2 + 5) else [],
-        )
-        for point in KILL_POINTS
-    ]  # fmt: skip
+    return [pytest.param(point, id="-".join(map(str, point))) for point in KILL_POINTS]
 
 
 @pytest.mark.parametrize("point", _point_params())
@@ -281,12 +267,6 @@ def test_check_command_passes_on_a_crashed_then_rerun_warehouse(
     assert capsys.readouterr().out.startswith("ok: ")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="warc._adopt_file keeps a record whose gzip member is cut short when its payload "
-    "is empty (a 304); the next appender then cuts from that record on, taking records "
-    "already written and referenced with it (report: bug 10)",
-)
 def test_a_torn_empty_record_is_cut_before_the_next_append(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
