@@ -471,10 +471,12 @@ class Fetcher:
         self._clock = clock
         self._sleep = sleep
         self._backend = PinnedBackend()
+        self._last_response = threading.local()
         self._client = httpx.Client(
             transport=_PinnedTransport(self._backend),
             follow_redirects=False,
             trust_env=False,
+            event_hooks={"response": [self._remember_response]},
             headers={
                 "User-Agent": self.policy.user_agent,
                 "Accept": "*/*",
@@ -654,10 +656,17 @@ class Fetcher:
         timeout = httpx.Timeout(remaining, connect=min(self.policy.connect_timeout_s, remaining))
         return self._client.build_request("GET", target.url, headers=headers, timeout=timeout)
 
+    def _remember_response(self, response: httpx.Response) -> None:
+        # httpx parses a redirect's Location even when not following it, and raises on a
+        # host it cannot parse (0177.0.0.1) before send() returns the response.
+        self._last_response.status = response.status_code
+        self._last_response.location = response.headers.get("location")
+
     def _send(
         self, url: str, request: httpx.Request, target: _Target, walk: _Walk, deadline: float
     ) -> str | None:
         response: httpx.Response | None = None
+        self._last_response.location = None
         try:
             response = self._client.send(request, stream=True)
             self._record_response(response, walk, target.host_key)
@@ -667,6 +676,10 @@ class Fetcher:
             self._finish_response(url, response, walk, deadline)
             return None
         except httpx.HTTPError as exc:
+            location = self._last_response.location
+            if response is None and location and "location header" in str(exc).lower():
+                # Hand the raw Location to the next hop, where the guard judges its host.
+                return str(location)
             # Once headers have arrived, a broken connection is a broken response.
             raise _transport_error(url, exc, reading_body=response is not None) from exc
         finally:

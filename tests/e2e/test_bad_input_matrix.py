@@ -286,9 +286,7 @@ PAGE_CASES += [
 ]  # fmt: skip
 PAGE_CASES.append(
     PageCase("redirect-to-octal-ip", _redirect("http://0177.0.0.1:{port}/good"), "refused_address",
-             "http://0177.0.0.1:{port}/good: host 0177.0.0.1 is 127.0.0.1, a loopback address",
-             xfail="httpx rejects the Location before the guard sees it: recorded as a "
-             "retryable protocol_error, not refused_address (report: bug 7)")
+             "http://0177.0.0.1:{port}/good: host 0177.0.0.1 is 127.0.0.1, a loopback address")
 )  # fmt: skip
 
 
