@@ -75,8 +75,9 @@ def _environment(prefect_home: Path, api_url: str, checkout: Path) -> dict[str, 
         PREFECT_WORKER_QUERY_SECONDS="2",
         # The copy's own code, not the editable install's checkout, runs the flows.
         PYTHONPATH=os.pathsep.join([str(checkout), str(checkout / "src")]),
-        # What the operator's shell sets after `cd`: prefect.yaml's pull step reads $PWD.
-        PWD=str(checkout),
+        # A stale PWD, as a program that starts `prefect deploy` may pass on: the deployment
+        # must still record the checkout it was made from.
+        PWD="/",
     )
     return env
 
