@@ -20,6 +20,8 @@ PREFECT_OFFLINE_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    # The command line prints its own summary; Prefect's per-run chatter is for its UI.
+    "PREFECT_LOGGING_LEVEL": "WARNING",
 }
 
 
