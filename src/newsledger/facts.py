@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from newsledger.segment import split_sentences
+from newsledger.segment import split_sentences_plain
 
 QUANTITIES = (
     "killed",
@@ -457,7 +457,6 @@ _MAY_HOLD_A_FIGURE = re.compile(
     rf"\d|\b(?:{_alternation([*_UNITS, *_TENS, *_SCALES, *_VAGUE, 'dozens', 'scores'])})",
     re.IGNORECASE,
 )
-_PLAIN_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?\s+(?=[\"“‘'(]?[A-Z])")
 
 
 def claims_of_paragraphs(paragraphs: Sequence[str], language: str = "en") -> list[FactClaim]:
@@ -469,13 +468,12 @@ def claims_of_paragraphs(paragraphs: Sequence[str], language: str = "en") -> lis
     claims: list[FactClaim] = []
     sentence_no = 0
     for paragraph in paragraphs:
+        sentences = split_sentences_plain(paragraph)
         if not _MAY_HOLD_A_FIGURE.search(paragraph):
-            # No digit and no number word: no claim. Count its sentences by a plain rule
-            # rather than pay pysbd for them (a long page is mostly such paragraphs).
-            sentence_no += len(_PLAIN_SENTENCE_END.findall(paragraph.strip())) + 1
+            sentence_no += len(sentences)  # no digit and no number word: no claim
             continue
         dated = False
-        for sentence in split_sentences(paragraph, language):
+        for sentence in sentences:
             dated = dated or bool(_DATED_ELSEWHERE.search(sentence))
             for claim in extract_fact_claims(sentence):
                 claims.append(replace(claim, sentence_no=sentence_no, background=dated))

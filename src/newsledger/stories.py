@@ -57,7 +57,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from newsledger.facts import FactClaim
-from newsledger.segment import split_paragraphs
+from newsledger.segment import split_paragraphs, split_sentences_plain
 
 DEFAULT_THRESHOLD = 0.16
 DEFAULT_WINDOW_DAYS = 10.0
@@ -167,17 +167,10 @@ def is_wire_service(outlet: str | None) -> bool:
 # --- similarity -------------------------------------------------------------------------
 
 
-# Grouping reads every report's latest text on each refresh, so it splits sentences with a
-# plain rule (end mark, space, capital or quote) rather than pysbd, which costs ~1 ms a
-# sentence. A split missed at "U.S. officials" only makes one more word look like a name.
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)]))\s+(?=[\"“‘'(]?[A-Z0-9À-Þ])")
-
-
+# Grouping reads every report's latest text on each refresh: the plain splitter will do.
 @lru_cache(maxsize=4096)
 def _sentences(text: str) -> tuple[str, ...]:
-    return tuple(
-        s.strip() for p in split_paragraphs(text) for s in _SENTENCE_END.split(p) if s.strip()
-    )
+    return tuple(s for p in split_paragraphs(text) for s in split_sentences_plain(p))
 
 
 def _terms(text: str) -> list[str]:
