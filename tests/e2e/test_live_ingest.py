@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import pytest
@@ -10,62 +9,26 @@ import pytest
 from newsledger import extract
 from newsledger.fetch import Fetcher
 from newsledger.live import LiveRunOptions, ingest_feeds
-from newsledger.seeds import parse_seed
 from newsledger.sources import parse_sources
 from newsledger.store import Warehouse
 from support.loopback import REALDATA_DIR, LoopbackServer, loopback_policy
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def _article_page(title: str, paragraphs: tuple[str, ...], canonical: str) -> str:
-    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>{html.escape(title)} | Wire</title><link rel="canonical" href="{canonical}">
-<meta property="og:site_name" content="Wire"></head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/corrections">Corrections</a></nav>
-<article><h1>{html.escape(title)}</h1><p class="byline">By Wire Staff</p>{body}</article>
-<aside><h3>Related</h3><ul><li><a href="/x">Other story</a></li></ul></aside>
-<footer>© Wire. <a href="/corrections">Report a correction</a></footer></body></html>"""
-
-
-def _rss(server: LoopbackServer, items: list[tuple[str, str]]) -> str:
-    entries = "".join(
-        f"<item><title>{html.escape(t)}</title><link>{server.url(p)}</link>"
-        f"<guid>{server.url(p)}</guid></item>"
-        for t, p in items
-    )
-    return (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire top</title>'
-        f"<link>{server.base_url}</link>{entries}</channel></rss>"
-    )
-
-
-def _sources(server: LoopbackServer) -> str:
-    return f"""
-[fetch]
-allow_hosts = ["127.0.0.1"]
-per_host_min_gap_s = 0
-backoff_base_s = 0.01
-
-[[feeds]]
-name = "wire-top"
-url = "{server.url("/feed.xml")}"
-outlet = "Wire"
-"""
-
-
-def _seed_paragraphs(relative: str) -> tuple[str, ...]:
-    return parse_seed((SEEDS / relative).read_bytes()).paragraphs
+from support.newsroom import (
+    KIRBY_AFTER,
+    KIRBY_BEFORE,
+    article_page,
+    loopback_sources,
+    seed_paragraphs,
+    serve_feed,
+)
 
 
 @pytest.fixture
 def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
     server = loopback_server
-    before = _seed_paragraphs("reconstructed/000_4298c29b566fd99a.before-correction.txt")
+    before = seed_paragraphs(KIRBY_BEFORE)
     server.route(
         "/world/moscow-attack",
-        body=_article_page("Gunmen storm Moscow concert hall", before,
+        body=article_page("Gunmen storm Moscow concert hall", before,
                            server.url("/world/moscow-attack")),
         etag='"v1"',
     )  # fmt: skip
@@ -75,17 +38,19 @@ def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
             body=(REALDATA_DIR / "pages" / f"{name}.html").read_bytes(),
             etag=f'"{name}"',
         )
-    server.route(
-        "/feed.xml",
-        body=_rss(server, [("Moscow", "/world/moscow-attack"), ("BBC", "/pages/bbc-1"),
-                           ("Guardian", "/pages/guardian-1")]),
-        headers={"Content-Type": "application/rss+xml"},
-    )  # fmt: skip
+    serve_feed(
+        server,
+        [
+            ("Moscow", "/world/moscow-attack"),
+            ("BBC", "/pages/bbc-1"),
+            ("Guardian", "/pages/guardian-1"),
+        ],
+    )
     return server
 
 
 def _poll(server: LoopbackServer, db: Path) -> dict[str, object]:
-    config = parse_sources(_sources(server))
+    config = parse_sources(loopback_sources(server))
     options = LiveRunOptions(db_path=db, archive_root=db.parent / "warc", processes=1)
     with Fetcher(loopback_policy()) as fetcher:
         return ingest_feeds(config, options, fetcher=fetcher, poll_all=True).as_dict()
@@ -96,10 +61,10 @@ def test_three_polls_store_each_change_once(newsroom: LoopbackServer, tmp_path: 
     first = _poll(newsroom, db)
     assert (first["new_versions"], first["new_reports"], first["errors"]) == (3, 3, {})
 
-    after = _seed_paragraphs("000_4298c29b566fd99a.txt")
+    after = seed_paragraphs(KIRBY_AFTER)
     newsroom.route(
         "/world/moscow-attack",
-        body=_article_page("Gunmen storm Moscow concert hall", after,
+        body=article_page("Gunmen storm Moscow concert hall", after,
                            newsroom.url("/world/moscow-attack")),
         etag='"v2"',
     )  # fmt: skip
@@ -129,9 +94,9 @@ def test_same_body_without_validators_costs_no_extraction(
     loopback_server: LoopbackServer, tmp_path: Path
 ) -> None:
     server = loopback_server
-    page = _article_page("Stable", _seed_paragraphs("003_e0a8b143a7695bce.txt"), server.url("/a"))
+    page = article_page("Stable", seed_paragraphs("003_e0a8b143a7695bce.txt"), server.url("/a"))
     server.route("/a", body=page)
-    server.route("/feed.xml", body=_rss(server, [("A", "/a")]))
+    serve_feed(server, [("A", "/a")])
     db = tmp_path / "same.duckdb"
     assert _poll(server, db)["new_versions"] == 1
     again = _poll(server, db)
@@ -142,15 +107,12 @@ def test_every_fetch_is_recorded_and_failures_do_not_stop_the_run(
     loopback_server: LoopbackServer, tmp_path: Path
 ) -> None:
     server = loopback_server
-    server.route("/ok", body=_article_page("Fine", _seed_paragraphs("003_e0a8b143a7695bce.txt"),
+    server.route("/ok", body=article_page("Fine", seed_paragraphs("003_e0a8b143a7695bce.txt"),
                                            server.url("/ok")))  # fmt: skip
     server.route("/gone", status=410, body="gone")
     server.route("/pdf", body=b"%PDF-1.4 binary", headers={"Content-Type": "application/pdf"})
     server.route("/empty", body="<html><body><nav>Home</nav></body></html>")
-    server.route(
-        "/feed.xml",
-        body=_rss(server, [("ok", "/ok"), ("gone", "/gone"), ("pdf", "/pdf"), ("e", "/empty")]),
-    )
+    serve_feed(server, [("ok", "/ok"), ("gone", "/gone"), ("pdf", "/pdf"), ("e", "/empty")])
     db = tmp_path / "errors.duckdb"
     counts = _poll(server, db)
     assert counts["new_versions"] == 1
@@ -169,4 +131,4 @@ def test_every_fetch_is_recorded_and_failures_do_not_stop_the_run(
         ("/ok", 200, None, "extracted"),
         ("/pdf", 200, "no_article", "no_article"),
     ]
-    assert health == [("wire-top", 5, 3, 0)]
+    assert health == [("wire", 5, 3, 0)]

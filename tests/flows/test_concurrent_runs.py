@@ -7,7 +7,6 @@ would have written (versions, changes, corrections), never a duplicate or a loss
 
 from __future__ import annotations
 
-import html
 import json
 import multiprocessing
 import threading
@@ -23,31 +22,26 @@ from flows.ingest_feeds import ingest_feeds_flow
 from newsledger.live import LiveRunOptions, ingest_feeds, load_staged_folders
 from newsledger.locking import writer_lock
 from newsledger.report import ReportFilters, render_correction_log
-from newsledger.seeds import parse_seed
 from newsledger.sources import parse_sources
 from newsledger.store import Warehouse
 from support.loopback import REALDATA_DIR, LoopbackServer
+from support.newsroom import (
+    KIRBY_AFTER,
+    KIRBY_BEFORE,
+    article_page,
+    loopback_sources,
+    seed_paragraphs,
+    serve_feed,
+)
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-KIRBY_BEFORE = "reconstructed/000_4298c29b566fd99a.before-correction.txt"
-KIRBY_AFTER = "000_4298c29b566fd99a.txt"
 # Each page answers after this long, so a run holds the writer lock while the other starts.
 PAGE_DELAY_S = 0.2
 SPAWN = multiprocessing.get_context("spawn")
 
 
-def _article(server: LoopbackServer, path: str, seed: str) -> str:
-    paragraphs = parse_seed((SEEDS / seed).read_bytes()).paragraphs
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gunmen storm Moscow '
-        f'concert hall</title><link rel="canonical" href="{server.url(path)}"></head><body>'
-        f"<article><h1>Gunmen storm Moscow concert hall</h1>{body}</article></body></html>"
-    )
-
-
 def _serve_kirby(server: LoopbackServer, seed: str, etag: str) -> None:
-    body = _article(server, "/world/moscow", seed)
+    title = "Gunmen storm Moscow concert hall"
+    body = article_page(title, seed_paragraphs(seed), server.url("/world/moscow"))
     server.route("/world/moscow", body=body, etag=etag, delay_s=PAGE_DELAY_S)
 
 
@@ -59,31 +53,12 @@ def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
     for name in ("bbc-1", "guardian-1"):
         page = (REALDATA_DIR / "pages" / f"{name}.html").read_bytes()
         server.route(f"/pages/{name}", body=page, etag=f'"{name}"', delay_s=PAGE_DELAY_S)
-    items = "".join(
-        f"<item><title>{p}</title><link>{server.url(p)}</link><guid>{server.url(p)}</guid></item>"
-        for p in ("/world/moscow", "/pages/bbc-1", "/pages/guardian-1")
-    )
-    server.route(
-        "/feed.xml",
-        body=f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}'
-        "</channel></rss>",
-        headers={"Content-Type": "application/rss+xml"},
-    )
+    serve_feed(server, [(p, p) for p in ("/world/moscow", "/pages/bbc-1", "/pages/guardian-1")])
     return server
 
 
 def _sources(server: LoopbackServer) -> str:
-    return f"""
-[fetch]
-allow_hosts = ["127.0.0.1"]
-per_host_min_gap_s = 0
-backoff_base_s = 0.01
-
-[[feeds]]
-name = "wire"
-url = "{server.url("/feed.xml")}"
-outlet = "Wire"
-"""
+    return loopback_sources(server)
 
 
 def _options(db: Path) -> LiveRunOptions:

@@ -17,41 +17,23 @@ from newsledger.live import LiveRunOptions, ingest_feeds
 from newsledger.sources import parse_sources
 from newsledger.store import Warehouse
 from support.loopback import REALDATA_DIR, LoopbackServer
+from support.newsroom import loopback_sources, serve_feed
 
 PAGES = ("bbc-1", "guardian-1", "ars-1", "buzzfeed-1", "citylab-1", "cnn", "engadget", "heise")
 
 
 @pytest.fixture
 def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
-    items = "".join(
-        f"<item><title>{name}</title><link>{loopback_server.url(f'/pages/{name}.html')}</link>"
-        "</item>"
-        for name in PAGES
-    )
     for name in PAGES:
         loopback_server.route(
             f"/pages/{name}.html", body=(REALDATA_DIR / "pages" / f"{name}.html").read_bytes()
         )
-    loopback_server.route(
-        "/feed.xml",
-        body=f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}'
-        "</channel></rss>",
-        headers={"Content-Type": "application/rss+xml"},
-    )
+    serve_feed(loopback_server, [(name, f"/pages/{name}.html") for name in PAGES])
     return loopback_server
 
 
 def _sources(server: LoopbackServer) -> str:
-    return f"""
-[fetch]
-allow_hosts = ["127.0.0.1"]
-per_host_min_gap_s = 0
-
-[[feeds]]
-name = "wire"
-url = "{server.url("/feed.xml")}"
-outlet = "Wire"
-"""
+    return loopback_sources(server)
 
 
 def _versions(db: Path) -> list[tuple[Any, ...]]:

@@ -4,7 +4,6 @@ receiver on 127.0.0.1; retried on 5xx; a dead or stalled receiver never fails th
 
 from __future__ import annotations
 
-import html
 import json
 import socket
 from datetime import UTC, datetime
@@ -16,15 +15,19 @@ from flows.ingest_feeds import ingest_feeds_flow
 from prefect.states import State
 
 from newsledger.notify import notify_new_transitions
-from newsledger.seeds import parse_seed
 from newsledger.sources import NotifySettings
 from newsledger.store import Warehouse
 from newsledger.synthetic import add_captured_report
 from support.loopback import LoopbackServer, Reply
+from support.newsroom import (
+    KIRBY_AFTER,
+    KIRBY_BEFORE,
+    article_page,
+    loopback_sources,
+    seed_paragraphs,
+    serve_feed,
+)
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-KIRBY_BEFORE = "reconstructed/000_4298c29b566fd99a.before-correction.txt"
-KIRBY_AFTER = "000_4298c29b566fd99a.txt"
 FIRE_STORY = (
     "The fire destroyed {homes} homes in the valley on Sunday night, the county said.",
     "Firefighters from three districts worked through the night to hold the line at the river.",
@@ -36,16 +39,7 @@ FIRE_AFTER = tuple(p.format(homes=120) for p in FIRE_STORY)
 
 
 def _page(server: LoopbackServer, path: str, title: str, paragraphs: tuple[str, ...]) -> str:
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-    return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<link rel="canonical" href="{server.url(path)}"></head><body>'
-        f"<article><h1>{title}</h1>{body}</article></body></html>"
-    )
-
-
-def _kirby(seed: str) -> tuple[str, ...]:
-    return parse_seed((SEEDS / seed).read_bytes()).paragraphs
+    return article_page(title, paragraphs, server.url(path))
 
 
 def _publish(server: LoopbackServer, kirby: tuple[str, ...], fire: tuple[str, ...]) -> None:
@@ -54,30 +48,11 @@ def _publish(server: LoopbackServer, kirby: tuple[str, ...], fire: tuple[str, ..
 
 
 def _sources(server: LoopbackServer, webhook_url: str, timeout_s: float = 2) -> str:
-    items = "".join(
-        f"<item><title>{p}</title><link>{server.url(p)}</link></item>" for p in ("/moscow", "/fire")
+    serve_feed(server, [(p, p) for p in ("/moscow", "/fire")])
+    notify = (
+        f'\n[notify]\nwebhook_url = "{webhook_url}"\ntimeout_s = {timeout_s}\nmax_retries = 1\n'
     )
-    server.route(
-        "/feed.xml",
-        body=f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}'
-        "</channel></rss>",
-        headers={"Content-Type": "application/rss+xml"},
-    )
-    return f"""
-[fetch]
-allow_hosts = ["127.0.0.1"]
-per_host_min_gap_s = 0
-
-[[feeds]]
-name = "wire"
-url = "{server.url("/feed.xml")}"
-outlet = "Wire"
-
-[notify]
-webhook_url = "{webhook_url}"
-timeout_s = {timeout_s}
-max_retries = 1
-"""
+    return loopback_sources(server, notify)
 
 
 def _dead_url() -> str:
@@ -107,9 +82,9 @@ def test_an_ingest_posts_one_json_body_per_new_correction_or_silent_change(
     sources = tmp_path / "sources.toml"
     sources.write_text(_sources(server, server.url("/hook")))
     db = tmp_path / "newsledger.duckdb"
-    _publish(server, _kirby(KIRBY_BEFORE), FIRE_BEFORE)
+    _publish(server, seed_paragraphs(KIRBY_BEFORE), FIRE_BEFORE)
     first = _summary(ingest_feeds_flow(str(sources), str(db), poll_all=True, return_state=True))
-    _publish(server, _kirby(KIRBY_AFTER), FIRE_AFTER)
+    _publish(server, seed_paragraphs(KIRBY_AFTER), FIRE_AFTER)
     second = _summary(ingest_feeds_flow(str(sources), str(db), poll_all=True, return_state=True))
 
     assert (first["new_versions"], first["notifications"]) == (2, 0)
@@ -193,9 +168,9 @@ def test_a_dead_receiver_does_not_fail_the_ingest(
     sources = tmp_path / "sources.toml"
     sources.write_text(_sources(loopback_server, _dead_url(), timeout_s=0.5))
     db = tmp_path / "newsledger.duckdb"
-    _publish(loopback_server, _kirby(KIRBY_BEFORE), FIRE_BEFORE)
+    _publish(loopback_server, seed_paragraphs(KIRBY_BEFORE), FIRE_BEFORE)
     ingest_feeds_flow(str(sources), str(db), poll_all=True)
-    _publish(loopback_server, _kirby(KIRBY_AFTER), FIRE_AFTER)
+    _publish(loopback_server, seed_paragraphs(KIRBY_AFTER), FIRE_AFTER)
     state = ingest_feeds_flow(str(sources), str(db), poll_all=True, return_state=True)
 
     assert (state.type.value, state.name) == ("COMPLETED", "Completed")
