@@ -30,6 +30,7 @@ pytestmark = pytest.mark.slow
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 PREFECT = Path(sys.executable).with_name("prefect")
+NEWSLEDGER = Path(sys.executable).with_name("newsledger")
 SERVER_START_LIMIT_S = 180.0
 COMMAND_LIMIT_S = 120.0
 RUN_LIMIT_S = 180.0
@@ -246,3 +247,41 @@ def test_worker_runs_ingest_seeds_into_the_checkouts_warehouse(
         ("ap-moscow-concert-hall-attack", 2),
         ("nzherald-moscow-concert-hall-attack", 1),
     ]
+
+
+def test_newsledger_serve_runs_a_deployment_in_its_own_process(
+    deployed: Deployed, tmp_path: Path
+) -> None:
+    """One-box mode: `newsledger serve` registers every flow and runs what is triggered.
+
+    Runs last in this module: serving re-registers the deployments without the work pool.
+    """
+    serve = _start_group(
+        [str(NEWSLEDGER), "serve", "--db", str(tmp_path / "s.duckdb")],
+        deployed.checkout, deployed.env, tmp_path / "serve.log",
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + COMMAND_LIMIT_S
+        while time.monotonic() < deadline:
+            assert serve.poll() is None, (tmp_path / "serve.log").read_text(errors="replace")
+            served = _deployments(deployed.api_url)
+            if served.get("ingest-seeds", {}).get("work_pool_name") is None and len(served) == 4:
+                break
+            time.sleep(1)
+        output = _prefect(deployed, "deployment", "run", "ingest-seeds/ingest-seeds")
+        match = re.search(r"UUID: ([0-9a-f-]{36})", output)
+        assert match, output
+        run = _wait_for_run(deployed.api_url, match.group(1))
+        logs = httpx.post(
+            f"{deployed.api_url}/logs/filter",
+            json={"logs": {"flow_run_id": {"any_": [match.group(1)]}}},
+            timeout=10,
+        ).json()
+        serve_log = (tmp_path / "serve.log").read_text(errors="replace")
+        why = serve_log + "\n".join(str(entry.get("message")) for entry in logs)
+        assert (run["state_type"], run["state_name"]) == ("COMPLETED", "Completed"), why
+    finally:
+        _stop_group(serve)
+    assert not _group_alive(serve.pid), "newsledger serve outlived its test"
+    with Warehouse.open(tmp_path / "s.duckdb", read_only=True) as w:
+        assert w.fetch_all("SELECT count(*) FROM v_versions") == [(3,)]
