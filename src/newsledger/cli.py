@@ -18,6 +18,7 @@ from rich.text import Text
 
 from newsledger.config import apply_prefect_offline_env, load_settings
 from newsledger.locking import WarehouseFolderError, WriterBusyError, writer_lock
+from newsledger.store import query_sql
 
 Handler = Callable[[argparse.Namespace], int]
 console = Console(highlight=False, soft_wrap=True)
@@ -229,13 +230,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True) as warehouse:
-        versions = [
-            row[0]
-            for row in warehouse.fetch_all(
-                "SELECT version_no FROM v_versions WHERE report_id = ? ORDER BY version_no",
-                [args.report_id],
-            )
-        ]
+        reconstructed = dict(
+            warehouse.fetch_all(query_sql("cli_report_versions"), [args.report_id])
+        )
+        versions = list(reconstructed)
         if not versions:
             raise UserError(f"no report {args.report_id!r}: list them with `newsledger reports`")
         to_version = args.to or versions[-1]
@@ -243,12 +241,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
         if from_version not in versions or to_version not in versions:
             raise UserError(f"report {args.report_id} has versions {versions}")
         changes = warehouse.fetch_dicts(
-            "SELECT to_version, change_no, op, kind, field, before_text, after_text, word_ops "
-            "FROM v_changes WHERE report_id = ? AND to_version > ? AND to_version <= ? "
-            "ORDER BY to_version, change_no",
-            [args.report_id, from_version, to_version],
+            query_sql("cli_report_changes"), [args.report_id, from_version, to_version]
         )
-    console.print(f"[bold]{args.report_id}[/]: version {from_version} → {to_version}")
+
+    def label(version_no: int) -> str:
+        return f"{version_no} (reconstructed)" if reconstructed.get(version_no) else str(version_no)
+
+    console.print(f"[bold]{args.report_id}[/]: version {label(from_version)} → {label(to_version)}")
     if not changes:
         console.print("no changes")
     for change in changes:
@@ -276,10 +275,7 @@ def cmd_reports(args: argparse.Namespace) -> int:
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True) as warehouse:
-        rows = warehouse.fetch_all(
-            "SELECT report_id, any_value(outlet), count(*), max(captured_at), any_value(title) "
-            "FROM v_versions GROUP BY report_id ORDER BY report_id"
-        )
+        rows = warehouse.fetch_all(query_sql("cli_reports"))
     table = Table("report_id", "outlet", "versions", "last captured", "title")
     for report_id, outlet, n_versions, last, title in rows:
         table.add_row(report_id, outlet or "", str(n_versions), str(last), title or "")
@@ -343,10 +339,7 @@ def _print_log_entries(db_path: Path) -> None:
     from newsledger.store import Warehouse
 
     with Warehouse.open(db_path, read_only=True, wait_s=30) as warehouse:
-        rows = warehouse.fetch_all(
-            "SELECT entry_id, report_id, from_version, to_version, status, kinds "
-            "FROM v_correction_log ORDER BY to_captured_at DESC, entry_id"
-        )
+        rows = warehouse.fetch_all(query_sql("cli_log_entries"))
     for entry_id, report_id, from_version, to_version, status, kinds in rows:
         span = f"v{from_version}→v{to_version}" if from_version else f"v{to_version}"
         console.print(f"  {entry_id}  {report_id} {span}: {status} ({', '.join(kinds or [])})")
@@ -362,10 +355,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
-        rows = warehouse.fetch_all(
-            "SELECT story_id, n_reports, first_captured_at::DATE, last_captured_at::DATE, outlets "
-            "FROM v_stories ORDER BY first_captured_at DESC"
-        )
+        rows = warehouse.fetch_all(query_sql("cli_stories"))
     table = Table("story_id", "reports", "first", "last", "outlets")
     for story_id, n, first, last, outlets in rows:
         table.add_row(story_id, str(n), str(first), str(last), ", ".join(o or "?" for o in outlets))
@@ -379,17 +369,8 @@ def cmd_story(args: argparse.Namespace) -> int:
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
-        members = warehouse.fetch_all(
-            "SELECT report_id, outlet, shares_text_with, shared_sentences FROM v_story_reports "
-            "WHERE story_id = ? ORDER BY first_seen_at",
-            [args.story_id],
-        )
-        rows = warehouse.fetch_all(
-            "SELECT story_id, quantity, qualifier, value, value_high, vague, outlet, report_id, "
-            "version_no, captured_at, sentence, change FROM v_fact_timeline "
-            "WHERE story_id = ? ORDER BY row_no",
-            [args.story_id],
-        )
+        members = warehouse.fetch_all(query_sql("cli_story_members"), [args.story_id])
+        rows = warehouse.fetch_all(query_sql("cli_story_timeline"), [args.story_id])
     if not members:
         raise UserError(f"no story {args.story_id!r}: list them with `newsledger stories`")
     console.print(f"[bold]{args.story_id}[/]: {len(members)} reports")
