@@ -33,7 +33,7 @@ from newsledger.models import (
     IngestBatch,
 )
 from newsledger.normalize import normalize_paragraphs
-from newsledger.pipeline import BatchCounts, build_batch
+from newsledger.pipeline import BatchCounts, plan_batch, store_captures
 from newsledger.sources import FeedSource, SourcesConfig, refetch_due
 from newsledger.staging import (
     StagedBatch,
@@ -44,7 +44,6 @@ from newsledger.staging import (
 )
 from newsledger.store import Warehouse, WarehouseLockedError
 from newsledger.urls import canonical_url, report_id_for_url
-from newsledger.versioning import identify
 from newsledger.warc import WarcArchive
 
 # Fewer pages than this are extracted in-process: a process pool costs more to start.
@@ -406,10 +405,8 @@ def load_staged_batch(warehouse: Warehouse, staged: StagedBatch) -> LiveCounts:
     )
     articles = {a.report_id: a for a in staged.articles}
     if staged.captures:
-        latest = warehouse.latest_versions(sorted({c.report_id for c in staged.captures}))
-        seen = warehouse.seen_capture_keys([identify(c)[0] for c in staged.captures])
         batch_counts = BatchCounts()
-        versions = build_batch(staged.captures, latest, seen, batch_counts)
+        versions = plan_batch(warehouse, staged.captures, batch_counts)
         batch.reports, batch.captures, batch.versions = (
             versions.reports,
             versions.captures,
@@ -677,11 +674,7 @@ class ArchiveCounts:
 
 
 def _ingest_extracted(db_path: Path, captures: list[Capture], counts: ArchiveCounts) -> None:
-    with writer_lock(db_path), Warehouse.open(db_path, wait_s=30) as warehouse:
-        latest = warehouse.latest_versions(sorted({c.report_id for c in captures}))
-        seen = warehouse.seen_capture_keys([identify(c)[0] for c in captures])
-        batch_counts = BatchCounts()
-        warehouse.write_batch(build_batch(captures, latest, seen, batch_counts))
+    batch_counts = store_captures(db_path, captures)
     counts.new_versions += batch_counts.new_versions
     counts.changes += batch_counts.changes
 

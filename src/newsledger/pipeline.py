@@ -139,14 +139,19 @@ def build_batch(
     return batch
 
 
+def plan_batch(
+    warehouse: Warehouse, captures: Sequence[Capture], counts: BatchCounts
+) -> IngestBatch:
+    """What a batch of captures adds, versioned against what the warehouse already holds."""
+    latest = warehouse.latest_versions(sorted({c.report_id for c in captures}))
+    seen = warehouse.seen_capture_keys([identify(c)[0] for c in captures])
+    return build_batch(captures, latest, seen, counts)
+
+
 def ingest_captures(warehouse: Warehouse, captures: Sequence[Capture]) -> BatchCounts:
     """Versions, diffs and stores one batch of captures in one transaction."""
     counts = BatchCounts()
-    report_ids = sorted({c.report_id for c in captures})
-    latest = warehouse.latest_versions(report_ids)
-    seen = warehouse.seen_capture_keys([identify(c)[0] for c in captures])
-    batch = build_batch(captures, latest, seen, counts)
-    warehouse.write_batch(batch)
+    warehouse.write_batch(plan_batch(warehouse, captures, counts))
     return counts
 
 

@@ -41,7 +41,15 @@ REFERS_TO_OFFSET = "NewsLedger-Refers-To-Offset"
 _RENAMED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 _ORIGINAL_PREFIX = "X-NewsLedger-Original-"
 # TornRecordError is a ValueError, so it is among these.
-_DAMAGED_TAIL_ERRORS = (ArchiveLoadFailed, EOFError, OSError, ValueError, IndexError)
+# warcio meets a header cut mid-line as an AttributeError (a missing WARC-Target-URI).
+_DAMAGED_TAIL_ERRORS = (
+    ArchiveLoadFailed,
+    EOFError,
+    OSError,
+    ValueError,
+    IndexError,
+    AttributeError,
+)
 
 
 @dataclass(frozen=True)
