@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,14 @@ from newsledger.models import (
     VersionRecord,
 )
 from newsledger.normalize import paragraph_hash
+
+# DuckDB's own default is 80% of the machine's memory, held for the process's life; a
+# long ingest then grows past a gigabyte. Past this limit DuckDB spills to disk instead.
+DEFAULT_MEMORY_LIMIT = "1GB"
+
+
+def memory_limit() -> str:
+    return os.environ.get("NEWSLEDGER_DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
 
 
 class WarehouseError(RuntimeError):
@@ -94,7 +103,9 @@ class Warehouse:
             try:
                 if not read_only:
                     path.parent.mkdir(parents=True, exist_ok=True)
-                connection = duckdb.connect(str(path), read_only=read_only)
+                connection = duckdb.connect(
+                    str(path), read_only=read_only, config={"memory_limit": memory_limit()}
+                )
                 break
             except (duckdb.Error, OSError) as error:
                 failure = _open_error(path, error)
