@@ -93,19 +93,6 @@ class SeedProblem:
     reason: str
 
 
-@dataclass
-class IngestSummary:
-    """Counts a run prints at the end and flows log; mutable because stages add to it."""
-
-    reports_read: int = 0
-    captures_read: int = 0
-    new_versions: int = 0
-    unchanged: int = 0
-    changes: int = 0
-    corrections: int = 0
-    problems: list[SeedProblem] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class ChangeLabel:
     """One kind given to one change, with the tokens that made the classifier say so."""

@@ -28,9 +28,6 @@ class StagedBatch:
     aliases: list[tuple[str, str]] = field(default_factory=list)
     feed_states: list[FeedStateRecord] = field(default_factory=list)
 
-    def is_empty(self) -> bool:
-        return not (self.captures or self.fetches or self.feed_states)
-
 
 _SQL_TYPES = {
     "str": "VARCHAR",
