@@ -11,8 +11,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from newsledger.config import DEFAULT_DB, DEFAULT_REPORT_DIR
-from newsledger.report import ReportFilters, render_correction_log
-from newsledger.store import Warehouse
+from newsledger.outputs.report import ReportFilters, render_correction_log
+from newsledger.store.warehouse import Warehouse
 
 
 @task(name="render-correction-log", retries=2, retry_delay_seconds=30, cache_policy=NO_CACHE)

@@ -19,11 +19,17 @@ from prefect.task_runners import TaskRunner
 from prefect_dask import DaskTaskRunner
 
 from flows.summary import publish_summary, skipped
+from newsledger.capture.sources import SourcesConfig, load_sources
 from newsledger.config import DEFAULT_DB
-from newsledger.extract import ExtractedArticle, NoArticle, extract_article
-from newsledger.live import LiveCounts, LiveRunOptions, PageFetch, ingest_feeds, needs_extraction
-from newsledger.locking import WriterBusyError
-from newsledger.sources import SourcesConfig, load_sources
+from newsledger.runs.live import (
+    LiveCounts,
+    LiveRunOptions,
+    PageFetch,
+    ingest_feeds,
+    needs_extraction,
+)
+from newsledger.store.locking import WriterBusyError
+from newsledger.text.extract import ExtractedArticle, NoArticle, extract_article
 
 # Pages per Dask task: enough to amortise a task's scheduling, few enough to spread a batch.
 DEFAULT_CHUNK_PAGES = 8

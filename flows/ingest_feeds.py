@@ -15,11 +15,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Completed, State
 
 from flows.summary import publish_summary, skipped
+from newsledger.capture.sources import load_sources
 from newsledger.config import DEFAULT_DB
-from newsledger.live import LiveCounts, LiveRunOptions, ingest_feeds, refetch_known
-from newsledger.locking import WriterBusyError
-from newsledger.notify import notify_new_transitions
-from newsledger.sources import load_sources
+from newsledger.outputs.notify import notify_new_transitions
+from newsledger.runs.live import LiveCounts, LiveRunOptions, ingest_feeds, refetch_known
+from newsledger.store.locking import WriterBusyError
 
 DEFAULT_SOURCES = "sources.toml"
 

@@ -11,10 +11,10 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from newsledger.capture.seeds import read_seeds
 from newsledger.config import DEFAULT_DB, DEFAULT_SEEDS
 from newsledger.models import Capture, SeedProblem
-from newsledger.pipeline import BatchCounts, store_captures
-from newsledger.seeds import read_seeds
+from newsledger.runs.pipeline import BatchCounts, store_captures
 
 
 @task(name="read-seeds", cache_policy=NO_CACHE)

@@ -8,8 +8,8 @@ from prefect import get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.states import Completed, State
 
-from newsledger.live import LiveCounts
-from newsledger.runsummary import summary_markdown
+from newsledger.runs.live import LiveCounts
+from newsledger.runs.summary import summary_markdown
 
 
 def publish_summary(counts: LiveCounts, title: str) -> dict[str, Any]:

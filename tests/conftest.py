@@ -1,4 +1,5 @@
-"""Shared fixtures: the loopback HTTP server; Prefect kept quiet and offline for every test.
+"""Shared fixtures: the loopback HTTP server and the real data, read in place; Prefect kept
+quiet and offline for every test.
 
 The environment is set at import, before any test module can import Prefect."""
 
@@ -24,6 +25,7 @@ if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
 from support.loopback import LoopbackServer  # noqa: E402
+from support.realdata import missing_reason, realdata_dir  # noqa: E402
 
 
 @pytest.fixture
@@ -31,3 +33,12 @@ def loopback_server() -> Iterator[LoopbackServer]:
     """A started LoopbackServer on 127.0.0.1 (port 0), stopped with its threads after the test."""
     with LoopbackServer() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def realdata() -> Path:
+    """../shared/realdata (feeds/, pages/, versions/), read in place; skips when absent."""
+    reason = missing_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    return realdata_dir()

@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.text import Text
 
 from newsledger.config import apply_prefect_offline_env, load_settings
-from newsledger.locking import WarehouseFolderError, WriterBusyError, writer_lock
-from newsledger.store import query_sql
+from newsledger.store.locking import WarehouseFolderError, WriterBusyError, writer_lock
+from newsledger.store.warehouse import query_sql
 
 Handler = Callable[[argparse.Namespace], int]
 console = Console(highlight=False, soft_wrap=True)
@@ -96,7 +96,7 @@ DEFAULT_SOURCES = Path("sources.toml")
 
 
 def _load_sources(path: str | None) -> Any:
-    from newsledger.sources import SourcesError, load_sources
+    from newsledger.capture.sources import SourcesError, load_sources
 
     sources_path = Path(path or os.environ.get("NEWSLEDGER_SOURCES") or DEFAULT_SOURCES)
     if not sources_path.exists():
@@ -111,7 +111,7 @@ def _load_sources(path: str | None) -> Any:
 
 
 def _live_options(args: argparse.Namespace) -> Any:
-    from newsledger.live import LiveRunOptions
+    from newsledger.runs.live import LiveRunOptions
 
     settings = load_settings(db_path=args.db)
     archive = Path(args.archive) if args.archive else settings.db_path.parent / "warc"
@@ -146,7 +146,7 @@ def _with_progress(run: Callable[[Callable[[int, int], None]], Any], label: str)
 
 
 def cmd_ingest_feeds(args: argparse.Namespace) -> int:
-    from newsledger.live import ingest_feeds
+    from newsledger.runs.live import ingest_feeds
 
     config = _load_sources(args.sources)
     options = _live_options(args)
@@ -159,7 +159,7 @@ def cmd_ingest_feeds(args: argparse.Namespace) -> int:
 
 
 def cmd_refetch(args: argparse.Namespace) -> int:
-    from newsledger.live import refetch_known
+    from newsledger.runs.live import refetch_known
 
     config = _load_sources(args.sources)
     options = _live_options(args)
@@ -190,7 +190,7 @@ def _print_archive_counts(counts: Any) -> None:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from newsledger.live import reextract_archived
+    from newsledger.runs.live import reextract_archived
 
     options = _live_options(args)
     _print_archive_counts(reextract_archived(options.db_path, options.archive_root))
@@ -198,7 +198,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_import_warc(args: argparse.Namespace) -> int:
-    from newsledger.live import import_warc_files
+    from newsledger.runs.live import import_warc_files
 
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
@@ -226,7 +226,7 @@ def _render_word_ops(word_ops: list[dict[str, str]]) -> Text:
 def cmd_diff(args: argparse.Namespace) -> int:
     import json
 
-    from newsledger.store import Warehouse
+    from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True) as warehouse:
@@ -271,7 +271,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_reports(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from newsledger.store import Warehouse
+    from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True) as warehouse:
@@ -294,8 +294,8 @@ def _parse_date(value: str) -> date:
 
 
 def _write_report(db_path: Path, out_dir: Path, args: argparse.Namespace | None) -> list[Path]:
-    from newsledger.report import ReportError, ReportFilters, render_correction_log
-    from newsledger.store import Warehouse
+    from newsledger.outputs.report import ReportError, ReportFilters, render_correction_log
+    from newsledger.store.warehouse import Warehouse
 
     filters = ReportFilters(
         since=getattr(args, "since", None),
@@ -336,7 +336,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _print_log_entries(db_path: Path) -> None:
-    from newsledger.store import Warehouse
+    from newsledger.store.warehouse import Warehouse
 
     with Warehouse.open(db_path, read_only=True, wait_s=30) as warehouse:
         rows = warehouse.fetch_all(query_sql("cli_log_entries"))
@@ -351,7 +351,7 @@ def _print_log_entries(db_path: Path) -> None:
 def cmd_stories(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from newsledger.store import Warehouse
+    from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
@@ -364,8 +364,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
-    from newsledger.store import Warehouse
-    from newsledger.stories import TimelineRow, format_story_timeline
+    from newsledger.store.warehouse import Warehouse
+    from newsledger.stories.grouping import TimelineRow, format_story_timeline
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
@@ -402,8 +402,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from newsledger.check import CHECKS, check_warehouse
-    from newsledger.store import Warehouse
+    from newsledger.store.check import CHECKS, check_warehouse
+    from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
@@ -421,8 +421,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from newsledger.reviews import ReviewError, add_review, list_pending
-    from newsledger.store import Warehouse
+    from newsledger.outputs.reviews import ReviewError, add_review, list_pending
+    from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     if args.list:
@@ -450,8 +450,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_export_parquet(args: argparse.Namespace) -> int:
-    from newsledger.export import export_views_parquet
-    from newsledger.store import Warehouse
+    from newsledger.outputs.export import export_views_parquet
+    from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
@@ -478,7 +478,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     apply_prefect_offline_env()
-    from bench.run import format_table, run_bench
+    from newsledger.bench.run import format_table, run_bench
 
     results = run_bench(args.size, Path(args.out))
     console.print(format_table(results), markup=False)
@@ -692,7 +692,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from newsledger.store import WarehouseError
+    from newsledger.store.warehouse import WarehouseError
 
     parser = build_parser()
     args = parser.parse_args(argv)

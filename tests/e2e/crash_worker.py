@@ -18,9 +18,12 @@ from typing import Any
 TESTS_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS_DIR))
 
-from newsledger import live, staging, store, warc  # noqa: E402
-from newsledger.fetch import Fetcher  # noqa: E402
-from newsledger.sources import parse_sources  # noqa: E402
+from newsledger.capture import warc  # noqa: E402
+from newsledger.capture.fetch import Fetcher  # noqa: E402
+from newsledger.capture.sources import parse_sources  # noqa: E402
+from newsledger.runs import live  # noqa: E402
+from newsledger.store import staging  # noqa: E402
+from newsledger.store import warehouse as store  # noqa: E402
 from support.loopback import loopback_policy  # noqa: E402
 
 BATCH_SIZE = 5

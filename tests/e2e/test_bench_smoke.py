@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bench.run import TARGETS, run_bench
+
+from newsledger.bench.run import TARGETS, run_bench
 
 REQUIRED_KEYS = (
     "cold_ratio_vs_bare",
@@ -96,7 +97,7 @@ def test_tiny_size_and_machine_are_recorded(tiny_results: tuple[dict[str, Any], 
 
 
 def test_table_names_every_target(tiny_results: tuple[dict[str, Any], Path]) -> None:
-    from bench.run import format_table
+    from newsledger.bench.run import format_table
 
     table = format_table(tiny_results[0])
     assert [t.label in table for t in TARGETS] == [True] * len(TARGETS)

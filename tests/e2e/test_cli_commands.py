@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.cli import main
-from newsledger.pipeline import ingest_seed_folder
+from newsledger.runs.pipeline import ingest_seed_folder
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -68,7 +68,7 @@ def test_eval_commands_pass_their_targets(what: str, capsys: pytest.CaptureFixtu
 
 
 def test_review_set_change_and_list(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from newsledger.store import Warehouse
+    from newsledger.store.warehouse import Warehouse
 
     with Warehouse.open(db, read_only=True) as w:
         [(entry_id,)] = w.fetch_all(

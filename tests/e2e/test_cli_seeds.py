@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.cli import build_parser, main
-from newsledger.store import Warehouse
+from newsledger.store.warehouse import Warehouse
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 AP = "ap-moscow-concert-hall-attack"

@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 
-from newsledger.check import check_warehouse
-from newsledger.staging import staged_folders
-from newsledger.store import Warehouse
-from newsledger.warc import WarcLocation, read_record
+from newsledger.capture.warc import WarcLocation, read_record
+from newsledger.store.check import check_warehouse
+from newsledger.store.staging import staged_folders
+from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer
 
 WORKER = Path(__file__).with_name("crash_worker.py")
@@ -270,7 +270,7 @@ def test_check_command_passes_on_a_crashed_then_rerun_warehouse(
 def test_a_torn_empty_record_is_cut_before_the_next_append(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from newsledger.warc import WarcArchive
+    from newsledger.capture.warc import WarcArchive
 
     now = datetime.now(UTC)
     archive = WarcArchive(tmp_path)

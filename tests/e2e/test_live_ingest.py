@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from newsledger import extract
-from newsledger.fetch import Fetcher
-from newsledger.live import LiveRunOptions, ingest_feeds
-from newsledger.sources import parse_sources
-from newsledger.store import Warehouse
-from support.loopback import REALDATA_DIR, LoopbackServer, loopback_policy
+from newsledger.capture.fetch import Fetcher
+from newsledger.capture.sources import parse_sources
+from newsledger.runs.live import LiveRunOptions, ingest_feeds
+from newsledger.store.warehouse import Warehouse
+from newsledger.text import extract
+from support.loopback import LoopbackServer, loopback_policy
 from support.newsroom import (
     KIRBY_AFTER,
     KIRBY_BEFORE,
@@ -23,7 +23,7 @@ from support.newsroom import (
 
 
 @pytest.fixture
-def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
+def newsroom(loopback_server: LoopbackServer, realdata: Path) -> LoopbackServer:
     server = loopback_server
     before = seed_paragraphs(KIRBY_BEFORE)
     server.route(
@@ -35,7 +35,7 @@ def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
     for name in ("bbc-1", "guardian-1"):
         server.route(
             f"/pages/{name}",
-            body=(REALDATA_DIR / "pages" / f"{name}.html").read_bytes(),
+            body=(realdata / "pages" / f"{name}.html").read_bytes(),
             etag=f'"{name}"',
         )
     serve_feed(

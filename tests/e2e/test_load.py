@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.fetch import Fetcher
-from newsledger.live import LiveRunOptions, ingest_feeds
-from newsledger.sources import parse_sources
-from newsledger.store import Warehouse
+from newsledger.capture.fetch import Fetcher
+from newsledger.capture.sources import parse_sources
+from newsledger.runs.live import LiveRunOptions, ingest_feeds
+from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer, Reply, loopback_policy
 
 FULL = os.environ.get("NEWSLEDGER_FULL") == "1"

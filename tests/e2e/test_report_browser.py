@@ -15,10 +15,14 @@ from typing import Any
 
 import pytest
 
-from newsledger.pipeline import ingest_seed_folder
-from newsledger.report import ReportFilters, render_correction_log
-from newsledger.store import Warehouse
-from newsledger.synthetic import HOSTILE_SENTENCE, add_fixture_reports, build_synthetic_warehouse
+from newsledger.outputs.report import ReportFilters, render_correction_log
+from newsledger.runs.pipeline import ingest_seed_folder
+from newsledger.runs.synthetic import (
+    HOSTILE_SENTENCE,
+    add_fixture_reports,
+    build_synthetic_warehouse,
+)
+from newsledger.store.warehouse import Warehouse
 
 pytestmark = pytest.mark.browser
 

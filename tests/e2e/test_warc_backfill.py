@@ -9,11 +9,11 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsledger.fetch import Fetcher
-from newsledger.live import LiveRunOptions, import_warc_files, ingest_feeds, reextract_archived
-from newsledger.seeds import parse_seed
-from newsledger.sources import parse_sources
-from newsledger.store import Warehouse
+from newsledger.capture.fetch import Fetcher
+from newsledger.capture.seeds import parse_seed
+from newsledger.capture.sources import parse_sources
+from newsledger.runs.live import LiveRunOptions, import_warc_files, ingest_feeds, reextract_archived
+from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer, loopback_policy
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

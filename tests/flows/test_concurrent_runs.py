@@ -19,12 +19,12 @@ from typing import Any
 import pytest
 from flows.ingest_feeds import ingest_feeds_flow
 
-from newsledger.live import LiveRunOptions, ingest_feeds, load_staged_folders
-from newsledger.locking import writer_lock
-from newsledger.report import ReportFilters, render_correction_log
-from newsledger.sources import parse_sources
-from newsledger.store import Warehouse
-from support.loopback import REALDATA_DIR, LoopbackServer
+from newsledger.capture.sources import parse_sources
+from newsledger.outputs.report import ReportFilters, render_correction_log
+from newsledger.runs.live import LiveRunOptions, ingest_feeds, load_staged_folders
+from newsledger.store.locking import writer_lock
+from newsledger.store.warehouse import Warehouse
+from support.loopback import LoopbackServer
 from support.newsroom import (
     KIRBY_AFTER,
     KIRBY_BEFORE,
@@ -46,12 +46,12 @@ def _serve_kirby(server: LoopbackServer, seed: str, etag: str) -> None:
 
 
 @pytest.fixture
-def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
+def newsroom(loopback_server: LoopbackServer, realdata: Path) -> LoopbackServer:
     """A feed of three articles; the Moscow one is corrected when a test says so."""
     server = loopback_server
     _serve_kirby(server, KIRBY_BEFORE, '"v1"')
     for name in ("bbc-1", "guardian-1"):
-        page = (REALDATA_DIR / "pages" / f"{name}.html").read_bytes()
+        page = (realdata / "pages" / f"{name}.html").read_bytes()
         server.route(f"/pages/{name}", body=page, etag=f'"{name}"', delay_s=PAGE_DELAY_S)
     serve_feed(server, [(p, p) for p in ("/world/moscow", "/pages/bbc-1", "/pages/guardian-1")])
     return server

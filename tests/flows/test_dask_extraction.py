@@ -12,21 +12,21 @@ from typing import Any, cast
 import pytest
 from flows.dask_extract import ingest_feeds_dask_flow
 
-from newsledger import extract
-from newsledger.live import LiveRunOptions, ingest_feeds
-from newsledger.sources import parse_sources
-from newsledger.store import Warehouse
-from support.loopback import REALDATA_DIR, LoopbackServer
+from newsledger.capture.sources import parse_sources
+from newsledger.runs.live import LiveRunOptions, ingest_feeds
+from newsledger.store.warehouse import Warehouse
+from newsledger.text import extract
+from support.loopback import LoopbackServer
 from support.newsroom import loopback_sources, serve_feed
 
 PAGES = ("bbc-1", "guardian-1", "ars-1", "buzzfeed-1", "citylab-1", "cnn", "engadget", "heise")
 
 
 @pytest.fixture
-def newsroom(loopback_server: LoopbackServer) -> LoopbackServer:
+def newsroom(loopback_server: LoopbackServer, realdata: Path) -> LoopbackServer:
     for name in PAGES:
         loopback_server.route(
-            f"/pages/{name}.html", body=(REALDATA_DIR / "pages" / f"{name}.html").read_bytes()
+            f"/pages/{name}.html", body=(realdata / "pages" / f"{name}.html").read_bytes()
         )
     serve_feed(loopback_server, [(name, f"/pages/{name}.html") for name in PAGES])
     return loopback_server

@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
-from newsledger.store import Warehouse
+from newsledger.store.warehouse import Warehouse
 
 pytestmark = pytest.mark.slow
 

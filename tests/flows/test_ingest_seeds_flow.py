@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from flows.ingest_seeds import ingest_seeds_flow
 
-from newsledger.store import Warehouse
+from newsledger.store.warehouse import Warehouse
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -14,10 +14,10 @@ import pytest
 from flows.ingest_feeds import ingest_feeds_flow
 from prefect.states import State
 
-from newsledger.notify import notify_new_transitions
-from newsledger.sources import NotifySettings
-from newsledger.store import Warehouse
-from newsledger.synthetic import add_captured_report
+from newsledger.capture.sources import NotifySettings
+from newsledger.outputs.notify import notify_new_transitions
+from newsledger.runs.synthetic import add_captured_report
+from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer, Reply
 from support.newsroom import (
     KIRBY_AFTER,

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.check import check_warehouse
-from newsledger.export import export_views_parquet
-from newsledger.live import LiveRunOptions, load_staged_folders, write_or_stage
-from newsledger.locking import WriterBusyError, writer_lock
 from newsledger.models import Capture
-from newsledger.pipeline import ingest_seed_folder
-from newsledger.staging import StagedBatch, read_staged, staged_folders, write_staged
-from newsledger.store import Warehouse, read_parquet
+from newsledger.outputs.export import export_views_parquet
+from newsledger.runs.live import LiveRunOptions, load_staged_folders, write_or_stage
+from newsledger.runs.pipeline import ingest_seed_folder
+from newsledger.store.check import check_warehouse
+from newsledger.store.locking import WriterBusyError, writer_lock
+from newsledger.store.staging import StagedBatch, read_staged, staged_folders, write_staged
+from newsledger.store.warehouse import Warehouse, read_parquet
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.pipeline import ingest_seed_folder
-from newsledger.report import ReportFilters, load_report_data, render_csv, render_json
-from newsledger.reviews import Review, ReviewError, add_review, list_pending, review_history
-from newsledger.store import Warehouse
-from newsledger.synthetic import add_fixture_reports
+from newsledger.outputs.report import ReportFilters, load_report_data, render_csv, render_json
+from newsledger.outputs.reviews import Review, ReviewError, add_review, list_pending, review_history
+from newsledger.runs.pipeline import ingest_seed_folder
+from newsledger.runs.synthetic import add_fixture_reports
+from newsledger.store.warehouse import Warehouse
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 KIRBY_ENTRY = "3c2c3314fdf5"

@@ -4,17 +4,17 @@ from pathlib import Path
 
 import pytest
 
+from newsledger.capture.seeds import read_seeds
 from newsledger.models import Capture
-from newsledger.pipeline import ingest_captures, ingest_seed_folder
-from newsledger.seeds import read_seeds
-from newsledger.store import Warehouse
+from newsledger.runs.pipeline import ingest_captures, ingest_seed_folder
+from newsledger.store.warehouse import Warehouse
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 AP = "ap-moscow-concert-hall-attack"
 
 
 def _paragraphs(relative: str) -> tuple[str, ...]:
-    from newsledger.seeds import parse_seed
+    from newsledger.capture.seeds import parse_seed
 
     return parse_seed((SEEDS / relative).read_bytes()).paragraphs
 
@@ -140,7 +140,7 @@ def test_locked_warehouse_is_one_clear_error(seeded: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        from newsledger.store import WarehouseLockedError
+        from newsledger.store.warehouse import WarehouseLockedError
 
         with pytest.raises(WarehouseLockedError, match="in use by another process"):
             Warehouse.open(seeded)

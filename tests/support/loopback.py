@@ -6,7 +6,7 @@ Use the `loopback_server` fixture (tests/conftest.py); it starts one per test in
         loopback_server.route("/a", body=b"<html>...", headers={"Content-Type": "text/html"})
         loopback_server.route_sequence("/flaky", [Reply(status=500), Reply(body=b"ok")])
         loopback_server.redirect("/old", "/a")
-        loopback_server.serve_directory(REALDATA_DIR)   # /feeds/*.xml|rss, /pages/*.html
+        loopback_server.serve_directory(realdata / "pages", "/pages/")  # /pages/*.html
         url = loopback_server.url("/a")                 # http://127.0.0.1:<port>/a
         ...
         assert [r.path for r in loopback_server.requests] == ["/a"]
@@ -49,9 +49,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from newsledger.fetch import FetchPolicy
-
-REALDATA_DIR = Path(__file__).resolve().parents[1] / "data" / "realdata"
+from newsledger.capture.fetch import FetchPolicy
 
 # A stalled handler gives up after this, in case a test never stops the server.
 _STALL_LIMIT_S = 30.0
@@ -276,7 +274,7 @@ class LoopbackServer:
     def serve_directory(self, directory: Path, prefix: str = "/") -> list[str]:
         """Routes every file under `directory` at prefix + its relative path; returns the paths.
 
-        With REALDATA_DIR that gives /feeds/<name>.xml|rss and /pages/<name>.html, served
+        With the real data's pages/ that gives /pages/<name>.html (prefix "/pages/"), served
         byte for byte with a Content-Type by extension and no charset (as many servers do)."""
         base = prefix.rstrip("/") + "/"
         paths = []

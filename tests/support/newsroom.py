@@ -18,7 +18,7 @@ KIRBY_AFTER = "000_4298c29b566fd99a.txt"
 
 def seed_paragraphs(relative: str) -> tuple[str, ...]:
     """A seed file's paragraphs, as the seed reader gives them."""
-    from newsledger.seeds import parse_seed
+    from newsledger.capture.seeds import parse_seed
 
     return parse_seed((SEEDS / relative).read_bytes()).paragraphs
 

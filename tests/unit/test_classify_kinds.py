@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.classify import (
+from newsledger.capture.seeds import parse_seed
+from newsledger.changes.classify import (
     SUBSTANTIVE_KINDS,
     detect_correction_notes,
     edit_distance,
@@ -16,10 +17,9 @@ from newsledger.classify import (
     link_notes,
     transition_status,
 )
-from newsledger.diffing import diff_field, diff_sentences, number_changes
+from newsledger.changes.diffing import diff_field, diff_sentences, number_changes
 from newsledger.models import Change, ChangeLabel, CorrectionNote, NoteLink, Version
-from newsledger.pipeline import build_version_record
-from newsledger.seeds import parse_seed
+from newsledger.runs.pipeline import build_version_record
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 KIRBY_BEFORE = (

@@ -5,10 +5,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsledger.diffing import apply_changes, diff_sentences, number_changes, word_ops
+from newsledger.capture.seeds import parse_seed
+from newsledger.changes.diffing import apply_changes, diff_sentences, number_changes, word_ops
 from newsledger.models import WordOp
-from newsledger.seeds import parse_seed
-from newsledger.segment import sentences_of
+from newsledger.text.segment import sentences_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

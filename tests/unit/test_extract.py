@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.extract import (
+from newsledger.text.extract import (
     ExtractedArticle,
     NoArticle,
     decode_html,
@@ -15,9 +15,9 @@ from newsledger.extract import (
     make_extractor_pool,
     reset_extractor_calls,
 )
+from support.realdata import realdata_names
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "realdata" / "pages"
-PAGE_NAMES = sorted(path.stem for path in PAGES.glob("*.html"))
+PAGE_FILES = realdata_names("pages", (".html",))
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to approve a new budget of $1.5m for the repair of "
@@ -44,12 +44,17 @@ def article_page(paragraphs: list[str] = PARAGRAPHS, head: str | None = None) ->
 
 
 @cache
-def extracted(name: str) -> ExtractedArticle | NoArticle:
-    return extract_article((PAGES / f"{name}.html").read_bytes(), f"https://example.org/{name}")
+def extracted(realdata: Path, name: str) -> ExtractedArticle | NoArticle:
+    page = realdata / "pages" / f"{name}.html"
+    return extract_article(page.read_bytes(), f"https://example.org/{name}")
 
 
-def expected(name: str) -> dict[str, str | None]:
-    return json.loads((PAGES / f"{name}.meta.json").read_text(encoding="utf-8"))
+def expected(realdata: Path, name: str) -> dict[str, str | None]:
+    return json.loads((realdata / "pages" / f"{name}.meta.json").read_text(encoding="utf-8"))
+
+
+def page_names(realdata: Path) -> list[str]:
+    return sorted(path.stem for path in (realdata / "pages").glob("*.html"))
 
 
 def same_text(a: str | None, b: str | None) -> bool:
@@ -59,9 +64,9 @@ def same_text(a: str | None, b: str | None) -> bool:
     return fold(a) == fold(b)
 
 
-@pytest.mark.parametrize("name", PAGE_NAMES)
-def test_every_real_page_gives_paragraphs_or_a_reason(name: str) -> None:
-    result = extracted(name)
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_real_page_gives_paragraphs_or_a_reason(realdata: Path, page: str) -> None:
+    result = extracted(realdata, page.removesuffix(".html"))
     if isinstance(result, NoArticle):
         assert result.reason
     else:
@@ -69,21 +74,23 @@ def test_every_real_page_gives_paragraphs_or_a_reason(name: str) -> None:
         assert all(p == p.strip() and "\n" not in p and p for p in result.paragraphs)
 
 
-def test_all_real_pages_are_articles() -> None:
-    no_articles = [name for name in PAGE_NAMES if isinstance(extracted(name), NoArticle)]
+def test_all_real_pages_are_articles(realdata: Path) -> None:
+    no_articles = [
+        name for name in page_names(realdata) if isinstance(extracted(realdata, name), NoArticle)
+    ]
     assert no_articles == []
 
 
-def test_titles_match_the_expected_ones_for_most_pages() -> None:
+def test_titles_match_the_expected_ones_for_most_pages(realdata: Path) -> None:
     # Measured 33 of 40; the rest differ on how much of a site suffix or dek the
     # expected title (Readability's) keeps.
     matches = [
         name
-        for name in PAGE_NAMES
-        if isinstance(result := extracted(name), ExtractedArticle)
-        and same_text(result.title, expected(name)["title"])
+        for name in page_names(realdata)
+        if isinstance(result := extracted(realdata, name), ExtractedArticle)
+        and same_text(result.title, expected(realdata, name)["title"])
     ]
-    assert len(matches) / len(PAGE_NAMES) >= 0.8
+    assert len(matches) / len(page_names(realdata)) >= 0.8
 
 
 @pytest.mark.parametrize(
@@ -95,8 +102,10 @@ def test_titles_match_the_expected_ones_for_most_pages() -> None:
         ("lemonde-1", "Martin Untersinger", "Le Monde.fr", "fr"),
     ],
 )
-def test_metadata_of_real_pages(name: str, byline: str, site_name: str, language: str) -> None:
-    result = extracted(name)
+def test_metadata_of_real_pages(
+    realdata: Path, name: str, byline: str, site_name: str, language: str
+) -> None:
+    result = extracted(realdata, name)
     assert isinstance(result, ExtractedArticle)
     assert (result.byline, result.site_name, result.language) == (byline, site_name, language)
 
@@ -111,16 +120,18 @@ def test_metadata_of_real_pages(name: str, byline: str, site_name: str, language
         ),  # starts with a byte-order mark
     ],
 )
-def test_pages_with_misleading_charset_decode_right(name: str, first_words: str) -> None:
-    result = extracted(name)
+def test_pages_with_misleading_charset_decode_right(
+    realdata: Path, name: str, first_words: str
+) -> None:
+    result = extracted(realdata, name)
     assert isinstance(result, ExtractedArticle)
     assert result.title is not None and "\ufffd" not in result.title
     assert any(p.startswith(first_words) for p in result.paragraphs)
     assert all("\ufffd" not in p for p in result.paragraphs)
 
 
-def test_title_matches_for_the_page_that_declares_a_wrong_charset() -> None:
-    result = extracted("qq")
+def test_title_matches_for_the_page_that_declares_a_wrong_charset(realdata: Path) -> None:
+    result = extracted(realdata, "qq")
     assert isinstance(result, ExtractedArticle)
     assert result.title == "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"
 
@@ -267,24 +278,25 @@ def test_five_megabyte_page_is_handled() -> None:
     assert len(result.paragraphs) >= len(paragraphs)
 
 
-def test_extract_many_equals_serial_in_input_order() -> None:
+def test_extract_many_equals_serial_in_input_order(realdata: Path) -> None:
     names = ["ars-1", "qq", "lemonde-1", "tmz-1"]
     items = [
-        ((PAGES / f"{name}.html").read_bytes(), f"https://example.org/{name}", None)
+        ((realdata / "pages" / f"{name}.html").read_bytes(), f"https://example.org/{name}", None)
         for name in names
     ] + [(b"%PDF-1.7", None, None)]
     reset_extractor_calls()
     parallel = extract_many(items, processes=2)
     assert extractor_calls() == 4  # the workers' calls are counted here too
-    assert parallel == [extracted(name) for name in names] + [
+    assert parallel == [extracted(realdata, name) for name in names] + [
         NoArticle("not HTML: the bytes are a binary format (PDF, image or archive)")
     ]
 
 
-def test_extract_many_reuses_a_pool_it_is_given() -> None:
-    items = [((PAGES / "ars-1.html").read_bytes(), "https://example.org/ars-1", None)] * 2
+def test_extract_many_reuses_a_pool_it_is_given(realdata: Path) -> None:
+    ars = (realdata / "pages" / "ars-1.html").read_bytes()
+    items = [(ars, "https://example.org/ars-1", None)] * 2
     with make_extractor_pool(2) as pool:
         first = extract_many(items, processes=2, pool=pool)
         second = extract_many(items[:1], processes=2, pool=pool)
-    assert first == [extracted("ars-1")] * 2
-    assert second == [extracted("ars-1")]
+    assert first == [extracted(realdata, "ars-1")] * 2
+    assert second == [extracted(realdata, "ars-1")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.facts import FactClaim, claims_of_paragraphs, extract_fact_claims
+from newsledger.stories.facts import FactClaim, claims_of_paragraphs, extract_fact_claims
 
 
 def figures(sentence: str) -> list[tuple[str, str, float, float | None, bool]]:

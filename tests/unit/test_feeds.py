@@ -3,13 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.feeds import cap_entries, parse_feed
+from newsledger.capture.feeds import cap_entries, parse_feed
+from support.realdata import realdata_names
 
-REAL_FEEDS = sorted(
-    path
-    for path in (Path(__file__).resolve().parents[1] / "data" / "realdata" / "feeds").iterdir()
-    if path.suffix in {".xml", ".rss"}
-)
+REAL_FEEDS = realdata_names("feeds", (".xml", ".rss"))
 BASE = "https://news.example.com/feeds/world.xml"
 
 RSS_091 = b"""<?xml version="1.0"?>
@@ -111,9 +108,9 @@ def test_rdf_dublin_core_date_is_the_updated_time() -> None:
     assert (entry.published, entry.updated) == (None, datetime(2024, 2, 3, 4, 5, 6, tzinfo=UTC))
 
 
-@pytest.mark.parametrize("path", REAL_FEEDS, ids=lambda path: path.name)
-def test_every_real_feed_parses_with_web_links(path: Path) -> None:
-    parsed = parse_feed(path.read_bytes(), BASE, "application/rss+xml")
+@pytest.mark.parametrize("name", REAL_FEEDS)
+def test_every_real_feed_parses_with_web_links(realdata: Path, name: str) -> None:
+    parsed = parse_feed((realdata / "feeds" / name).read_bytes(), BASE, "application/rss+xml")
     assert parsed.problem is None
     assert parsed.format == "rss20"
     assert len(parsed.entries) > 0

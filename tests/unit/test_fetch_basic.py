@@ -7,46 +7,45 @@ import hashlib
 import re
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from newsledger.fetch import (
+from newsledger.capture.fetch import (
     ERROR_CLASSES,
     Fetcher,
     FetchRequest,
     canonical_host,
     detect_encoding,
 )
-from support.loopback import REALDATA_DIR, LoopbackServer, loopback_policy
-
-PAGES = REALDATA_DIR / "pages"
+from support.loopback import LoopbackServer, loopback_policy
 
 
-def page_bytes(name: str) -> bytes:
-    return (PAGES / name).read_bytes()
-
-
-def without_meta_charset(name: str) -> str:
-    return re.sub(r"<meta[^>]*charset[^>]*>", "", (PAGES / name).read_text(encoding="utf-8"))
+def without_meta_charset(page: Path) -> str:
+    return re.sub(r"<meta[^>]*charset[^>]*>", "", page.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", ["bbc-1.html", "lemonde-1.html", "qq.html", "yahoo-4.html"])
-def test_real_page_arrives_byte_for_byte(loopback_server: LoopbackServer, name: str) -> None:
-    loopback_server.serve_directory(REALDATA_DIR)
+def test_real_page_arrives_byte_for_byte(
+    loopback_server: LoopbackServer, realdata: Path, name: str
+) -> None:
+    loopback_server.serve_directory(realdata / "pages", "/pages/")
     with Fetcher(loopback_policy()) as fetcher:
         result = fetcher.fetch(loopback_server.url(f"/pages/{name}"))
-    expected = page_bytes(name)
+    expected = (realdata / "pages" / name).read_bytes()
     assert (result.ok, result.status, result.error_class, result.attempts) == (True, 200, None, 1)
     assert result.body == expected
     assert result.body_sha256 == hashlib.sha256(expected).hexdigest()
     assert (result.content_type, result.http_version) == ("text/html", "HTTP/1.1")
 
 
-def test_real_feed_is_served_with_its_content_type(loopback_server: LoopbackServer) -> None:
-    loopback_server.serve_directory(REALDATA_DIR)
+def test_real_feed_is_served_with_its_content_type(
+    loopback_server: LoopbackServer, realdata: Path
+) -> None:
+    loopback_server.serve_directory(realdata / "feeds", "/feeds/")
     with Fetcher(loopback_policy()) as fetcher:
         result = fetcher.fetch(loopback_server.url("/feeds/cnn.rss"))
-    assert result.body == (REALDATA_DIR / "feeds" / "cnn.rss").read_bytes()
+    assert result.body == (realdata / "feeds" / "cnn.rss").read_bytes()
     assert result.content_type == "application/rss+xml"
 
 
@@ -70,9 +69,12 @@ def test_request_carries_the_policy_user_agent(loopback_server: LoopbackServer) 
     ],
 )
 def test_compressed_body_is_decoded(
-    loopback_server: LoopbackServer, coding: str, compress: Callable[[bytes], bytes]
+    loopback_server: LoopbackServer,
+    realdata: Path,
+    coding: str,
+    compress: Callable[[bytes], bytes],
 ) -> None:
-    page = page_bytes("guardian-1.html")
+    page = (realdata / "pages" / "guardian-1.html").read_bytes()
     loopback_server.route("/c", body=compress(page), headers={"Content-Encoding": coding})
     with Fetcher(loopback_policy()) as fetcher:
         result = fetcher.fetch(loopback_server.url("/c"))
@@ -80,8 +82,10 @@ def test_compressed_body_is_decoded(
     assert result.body_sha256 == hashlib.sha256(page).hexdigest()
 
 
-def test_gzip_flag_of_the_server_round_trips(loopback_server: LoopbackServer) -> None:
-    page = page_bytes("heise.html")
+def test_gzip_flag_of_the_server_round_trips(
+    loopback_server: LoopbackServer, realdata: Path
+) -> None:
+    page = (realdata / "pages" / "heise.html").read_bytes()
     loopback_server.route("/g", body=page, gzip=True)
     with Fetcher(loopback_policy()) as fetcher:
         result = fetcher.fetch(loopback_server.url("/g"))
@@ -107,15 +111,29 @@ def test_undecodable_body_is_a_protocol_error(
 
 
 @pytest.mark.parametrize(
-    ("body", "content_type", "expected"),
+    ("name", "served_as", "content_type", "expected"),
     [
         # Declares gb2312 in <meta> but the bytes are UTF-8: the declaration is not trusted.
-        (page_bytes("qq.html"), "text/html", "utf-8"),
-        (page_bytes("la-nacion.html"), "text/html", "utf-8"),  # byte-order mark
-        (page_bytes("lemonde-1.html"), "text/html; charset=UTF-8", "utf-8"),
-        (without_meta_charset("lemonde-1.html").encode("utf-8"), "text/html", "utf-8"),
-        (without_meta_charset("qq.html").encode("gb18030"), "text/html", "gb18030"),
-        (without_meta_charset("gmw.html").encode("gb18030"), None, "gb18030"),
+        ("qq.html", None, "text/html", "utf-8"),
+        ("la-nacion.html", None, "text/html", "utf-8"),  # byte-order mark
+        ("lemonde-1.html", None, "text/html; charset=UTF-8", "utf-8"),
+        ("lemonde-1.html", "utf-8", "text/html", "utf-8"),
+        ("qq.html", "gb18030", "text/html", "gb18030"),
+        ("gmw.html", "gb18030", None, "gb18030"),
+    ],
+)
+def test_detect_encoding_of_real_pages(
+    realdata: Path, name: str, served_as: str | None, content_type: str | None, expected: str
+) -> None:
+    """served_as None: the bytes as saved; otherwise the page re-encoded without its <meta>."""
+    page = realdata / "pages" / name
+    body = page.read_bytes() if served_as is None else without_meta_charset(page).encode(served_as)
+    assert detect_encoding(body, content_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
         ("<p>caf\u00e9</p>".encode("cp1252"), "text/html; charset=ISO-8859-1", "cp1252"),
         (b'<?xml version="1.0" encoding="windows-1252"?><rss>caf\xe9</rss>', "text/xml", "cp1252"),
         ("<p>caf\u00e9</p>".encode("utf-16"), "text/html", "utf-16"),
@@ -135,9 +153,9 @@ def test_detect_encoding(body: bytes, content_type: str | None, expected: str | 
     ],
 )
 def test_text_decodes_with_the_detected_encoding(
-    loopback_server: LoopbackServer, name: str, served_as: str, title: str
+    loopback_server: LoopbackServer, realdata: Path, name: str, served_as: str, title: str
 ) -> None:
-    original = without_meta_charset(name)
+    original = without_meta_charset(realdata / "pages" / name)
     loopback_server.route(
         "/p", body=original.encode(served_as), headers={"Content-Type": "text/html"}
     )
@@ -148,8 +166,10 @@ def test_text_decodes_with_the_detected_encoding(
     assert title in result.text()
 
 
-def test_matching_etag_gets_304_and_no_body(loopback_server: LoopbackServer) -> None:
-    loopback_server.route("/a", body=page_bytes("bbc-1.html"), etag='"v1"')
+def test_matching_etag_gets_304_and_no_body(
+    loopback_server: LoopbackServer, realdata: Path
+) -> None:
+    loopback_server.route("/a", body=(realdata / "pages" / "bbc-1.html").read_bytes(), etag='"v1"')
     with Fetcher(loopback_policy()) as fetcher:
         result = fetcher.fetch(loopback_server.url("/a"), etag='"v1"')
     assert (result.status, result.not_modified, result.ok, result.body) == (304, True, False, b"")

@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 
-from newsledger.fetch import Fetcher
+from newsledger.capture.fetch import Fetcher
 from support.loopback import LoopbackServer, loopback_policy
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsledger.fetch import Fetcher, FetchRequest, parse_retry_after
+from newsledger.capture.fetch import Fetcher, FetchRequest, parse_retry_after
 from support.loopback import LoopbackServer, Reply, loopback_policy
 
 

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from newsledger.fetch import post_json
+from newsledger.capture.fetch import post_json
 from support.loopback import LoopbackServer, Reply
 
 PAYLOAD = {"event": "declared_correction", "title": "Caf\u00e9 fire", "changes": 2}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.fetch import Fetcher
+from newsledger.capture.fetch import Fetcher
 from support.loopback import LoopbackServer, loopback_policy, names_resolver
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.fetch import Fetcher
+from newsledger.capture.fetch import Fetcher
 from support.loopback import LoopbackServer, Reply, loopback_policy
 
 RULES = """User-agent: *

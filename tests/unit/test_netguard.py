@@ -10,8 +10,8 @@ from typing import Any
 import httpcore
 import pytest
 
-from newsledger.fetch import Fetcher
-from newsledger.netguard import (
+from newsledger.capture.fetch import Fetcher
+from newsledger.capture.netguard import (
     PinnedBackend,
     address_problem,
     checked_addresses,

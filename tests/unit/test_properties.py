@@ -15,13 +15,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsledger.diffing import apply_changes
+from newsledger.capture.seeds import ParsedSeed, SeedFormatError, parse_seed
+from newsledger.changes.diffing import apply_changes
 from newsledger.models import Capture, Change, WordOp
-from newsledger.normalize import normalize_paragraphs
-from newsledger.pipeline import ingest_captures
-from newsledger.seeds import ParsedSeed, SeedFormatError, parse_seed
-from newsledger.segment import sentences_of, split_sentences
-from newsledger.store import Warehouse
+from newsledger.runs.pipeline import ingest_captures
+from newsledger.store.warehouse import Warehouse
+from newsledger.text.normalize import normalize_paragraphs
+from newsledger.text.segment import sentences_of, split_sentences
 
 # Words, numbers and punctuation that make sentence boundaries and near-miss edits likely.
 WORDS = st.sampled_from(

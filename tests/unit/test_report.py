@@ -16,8 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from newsledger.pipeline import ingest_seed_folder
-from newsledger.report import (
+from newsledger.outputs.report import (
     ReportData,
     ReportError,
     ReportFilters,
@@ -33,9 +32,10 @@ from newsledger.report import (
     render_markdown,
     safe_link,
 )
-from newsledger.reviews import add_review
-from newsledger.store import Warehouse
-from newsledger.synthetic import HOSTILE_SENTENCE, HOSTILE_TITLE, add_fixture_reports
+from newsledger.outputs.reviews import add_review
+from newsledger.runs.pipeline import ingest_seed_folder
+from newsledger.runs.synthetic import HOSTILE_SENTENCE, HOSTILE_TITLE, add_fixture_reports
+from newsledger.store.warehouse import Warehouse
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 KIRBY = "ap-moscow-concert-hall-attack"

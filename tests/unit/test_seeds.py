@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.seeds import SeedFormatError, parse_seed, read_seeds
+from newsledger.capture.seeds import SeedFormatError, parse_seed, read_seeds
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.segment import split_paragraphs, split_sentences
+from newsledger.text.segment import split_paragraphs, split_sentences
 
 
 @pytest.mark.parametrize(

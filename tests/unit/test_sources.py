@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.sources import (
+from newsledger.capture.sources import (
     DEFAULT_REFETCH_STEPS,
     FetchSettings,
     RefetchSchedule,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.facts import claims_of_paragraphs
-from newsledger.seeds import parse_seed
-from newsledger.stories import (
+from newsledger.capture.seeds import parse_seed
+from newsledger.stories.facts import claims_of_paragraphs
+from newsledger.stories.grouping import (
     ReportText,
     SharedText,
     TimelineRow,

@@ -1,6 +1,6 @@
 import pytest
 
-from newsledger.urls import canonical_url, report_id_for_url, resolve_link
+from newsledger.text.urls import canonical_url, report_id_for_url, resolve_link
 
 
 @pytest.mark.parametrize(

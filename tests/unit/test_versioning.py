@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from newsledger.changes.versioning import decide_versions
 from newsledger.models import Capture
-from newsledger.versioning import decide_versions
 
 
 def _capture(text: str, source: str = "a", hour: int = 0, title: str | None = None) -> Capture:
@@ -17,7 +17,7 @@ def _capture(text: str, source: str = "a", hour: int = 0, title: str | None = No
 
 
 def test_whitespace_and_unicode_form_are_not_new_versions() -> None:
-    from newsledger.normalize import normalize_paragraphs
+    from newsledger.text.normalize import normalize_paragraphs
 
     first = _capture("Café opens.")
     # Same words, decomposed é and different spacing: the normaliser makes them equal.

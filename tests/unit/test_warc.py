@@ -9,7 +9,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsledger.warc import (
+from newsledger.capture.warc import (
     ArchivedResponse,
     WarcArchive,
     WarcLocation,

@@ -24,7 +24,7 @@ from importlib import resources
 from typing import Any
 
 from newsledger.models import Change, CorrectionNote, Version, VersionRecord
-from newsledger.pipeline import build_version_record
+from newsledger.runs.pipeline import build_version_record
 
 TARGETS = {
     "note_precision": 0.95,

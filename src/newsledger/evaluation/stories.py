@@ -20,8 +20,8 @@ from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Any
 
-from newsledger.facts import extract_fact_claims
-from newsledger.stories import ReportText, cluster_reports
+from newsledger.stories.facts import extract_fact_claims
+from newsledger.stories.grouping import ReportText, cluster_reports
 
 TARGETS = {"claim_precision": 0.9, "claim_recall": 0.9, "pair_precision": 0.9, "pair_recall": 0.9}
 FACT_CLAIMS_FILE = "fact_claims.jsonl"
