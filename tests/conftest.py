@@ -25,7 +25,7 @@ if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
 from support.loopback import LoopbackServer  # noqa: E402
-from support.realdata import missing_reason, realdata_dir  # noqa: E402
+from support.public_corpus import missing_reason, realdata_dir  # noqa: E402
 
 
 @pytest.fixture

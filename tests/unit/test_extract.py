@@ -15,7 +15,7 @@ from newsledger.text.extract import (
     make_extractor_pool,
     reset_extractor_calls,
 )
-from support.realdata import realdata_names
+from support.public_corpus import realdata_names
 
 PAGE_FILES = realdata_names("pages", (".html",))
 

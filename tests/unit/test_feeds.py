@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from newsledger.capture.feeds import cap_entries, parse_feed
-from support.realdata import realdata_names
+from support.public_corpus import realdata_names
 
 REAL_FEEDS = realdata_names("feeds", (".xml", ".rss"))
 BASE = "https://news.example.com/feeds/world.xml"
