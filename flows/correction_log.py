@@ -11,7 +11,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from newsledger.config import DEFAULT_DB, DEFAULT_REPORT_DIR
-from newsledger.outputs.report import ReportFilters, render_correction_log
+from newsledger.outputs.report import render_correction_log
+from newsledger.outputs.report_data import ReportFilters
 from newsledger.store.warehouse import Warehouse
 
 

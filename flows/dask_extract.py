@@ -21,13 +21,10 @@ from prefect_dask import DaskTaskRunner
 from flows.summary import publish_summary, skipped
 from newsledger.capture.sources import SourcesConfig, load_sources
 from newsledger.config import DEFAULT_DB
-from newsledger.runs.live import (
-    LiveCounts,
-    LiveRunOptions,
-    PageFetch,
-    ingest_feeds,
-    needs_extraction,
-)
+from newsledger.runs.fetches import PageFetch
+from newsledger.runs.live import ingest_feeds
+from newsledger.runs.options import LiveCounts, LiveRunOptions
+from newsledger.runs.pages import needs_extraction
 from newsledger.store.locking import WriterBusyError
 from newsledger.text.extract import ExtractedArticle, NoArticle, extract_article
 
@@ -64,7 +61,7 @@ def extract_chunk(pages: list[Page]) -> list[Extracted]:
 
 
 def extract_on_dask(pages: Sequence[PageFetch], chunk_pages: int) -> dict[int, Extracted]:
-    """Like live.extract_pages, with chunks of the pages that need it as Dask tasks."""
+    """Like pages.extract_pages, with chunks of the pages that need it as Dask tasks."""
     todo = [i for i, page in enumerate(pages) if needs_extraction(page)]
     items: list[Page] = [
         (pages[i].result.body, pages[i].result.final_url, pages[i].result.encoding) for i in todo

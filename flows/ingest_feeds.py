@@ -18,7 +18,8 @@ from flows.summary import publish_summary, skipped
 from newsledger.capture.sources import load_sources
 from newsledger.config import DEFAULT_DB
 from newsledger.outputs.notify import notify_new_transitions
-from newsledger.runs.live import LiveCounts, LiveRunOptions, ingest_feeds, refetch_known
+from newsledger.runs.live import ingest_feeds, refetch_known
+from newsledger.runs.options import LiveCounts, LiveRunOptions
 from newsledger.store.locking import WriterBusyError
 
 DEFAULT_SOURCES = "sources.toml"

@@ -8,7 +8,7 @@ from prefect import get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.states import Completed, State
 
-from newsledger.runs.live import LiveCounts
+from newsledger.runs.options import LiveCounts
 from newsledger.runs.summary import summary_markdown
 
 

@@ -42,7 +42,7 @@ def load_settings(
     env = os.environ if env is None else env
     return Settings(
         db_path=Path(db_path or env.get("NEWSLEDGER_DB") or DEFAULT_DB),
-        seeds_dir=Path(seeds_dir or env.get("NEWSLEDGER_SEEDS") or DEFAULT_SEEDS),
+        seeds_dir=Path(seeds_dir or env.get("NEWSLEDGER_SEEDS") or default_seeds_dir()),
         report_dir=Path(report_dir or env.get("NEWSLEDGER_REPORT_DIR") or DEFAULT_REPORT_DIR),
     )
 
@@ -54,6 +54,14 @@ def apply_prefect_offline_env(env: dict[str, str] | None = None) -> None:
         target.setdefault(key, value)
     if "PREFECT_HOME" not in target:
         target["PREFECT_HOME"] = str(Path.cwd() / ".prefect")
+
+
+def default_seeds_dir() -> Path:
+    """seeds/ in the working folder (a checkout); else the copy inside an installed wheel."""
+    if DEFAULT_SEEDS.is_dir():
+        return DEFAULT_SEEDS
+    packaged = Path(str(resources.files("newsledger"))) / "seeds"
+    return packaged if packaged.is_dir() else DEFAULT_SEEDS
 
 
 def warehouse_sql_dir() -> Path:

@@ -21,7 +21,8 @@ sys.path.insert(0, str(TESTS_DIR))
 from newsledger.capture import warc  # noqa: E402
 from newsledger.capture.fetch import Fetcher  # noqa: E402
 from newsledger.capture.sources import parse_sources  # noqa: E402
-from newsledger.runs import live  # noqa: E402
+from newsledger.runs import live, pages  # noqa: E402
+from newsledger.runs.options import LiveCounts, LiveRunOptions  # noqa: E402
 from newsledger.store import staging  # noqa: E402
 from newsledger.store import warehouse as store  # noqa: E402
 from support.loopback import loopback_policy  # noqa: E402
@@ -92,10 +93,10 @@ def _dying_before_commit(n: int) -> Callable[..., Any]:
     return write_batch
 
 
-def _always_stage(staged: staging.StagedBatch, options: live.LiveRunOptions) -> live.LiveCounts:
+def _always_stage(staged: staging.StagedBatch, options: LiveRunOptions) -> LiveCounts:
     """write_or_stage as it runs when readers keep the warehouse busy: every batch staged."""
     staging.write_staged(options.staging_root, staged)
-    counts = live.LiveCounts()
+    counts = LiveCounts()
     counts.staged_batches = 1
     return counts
 
@@ -105,7 +106,7 @@ def arm(stage: str, n: int) -> None:
     if stage == "fetch":  # inside the fetch: the request may or may not have been answered
         Fetcher.fetch = killing_at(n, Fetcher.fetch)
     elif stage == "extract":  # before the n-th page is extracted
-        live.extract_article = killing_at(n, live.extract_article)
+        pages.extract_article = killing_at(n, pages.extract_article)
     elif stage == "uncommitted":  # every row of the n-th batch written, no COMMIT yet
         store.Warehouse.write_batch = _dying_before_commit(n)
     elif stage == "commit":  # right after the n-th batch committed
@@ -113,7 +114,7 @@ def arm(stage: str, n: int) -> None:
     elif stage == "warc":  # the n-th WARC record torn in half on disk
         warc.WarcArchive._append = _torn_warc_append(n)
     elif stage == "stage":  # every batch staged; killed inside the n-th Parquet write
-        live.write_or_stage = _always_stage
+        pages.write_or_stage = _always_stage
         staging.write_parquet = killing_at(n, staging.write_parquet)
     else:
         raise SystemExit(f"unknown crash stage {stage!r}")
@@ -121,7 +122,7 @@ def arm(stage: str, n: int) -> None:
 
 def run(feed_url: str, db_path: Path) -> None:
     config = parse_sources(f'[[feeds]]\nname = "newsroom"\nurl = "{feed_url}"\noutlet = "Wire"\n')
-    options = live.LiveRunOptions(
+    options = LiveRunOptions(
         db_path, db_path.parent / "warc", batch_size=BATCH_SIZE, processes=1,
         refresh_stories=False,
     )  # fmt: skip

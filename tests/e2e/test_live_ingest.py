@@ -8,7 +8,8 @@ import pytest
 
 from newsledger.capture.fetch import Fetcher
 from newsledger.capture.sources import parse_sources
-from newsledger.runs.live import LiveRunOptions, ingest_feeds
+from newsledger.runs.live import ingest_feeds
+from newsledger.runs.options import LiveRunOptions
 from newsledger.store.warehouse import Warehouse
 from newsledger.text import extract
 from support.loopback import LoopbackServer, loopback_policy

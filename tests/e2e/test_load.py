@@ -14,7 +14,8 @@ import pytest
 
 from newsledger.capture.fetch import Fetcher
 from newsledger.capture.sources import parse_sources
-from newsledger.runs.live import LiveRunOptions, ingest_feeds
+from newsledger.runs.live import ingest_feeds
+from newsledger.runs.options import LiveRunOptions
 from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer, Reply, loopback_policy
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from newsledger.outputs.report import ReportFilters, render_correction_log
+from newsledger.outputs.report import render_correction_log
+from newsledger.outputs.report_data import ReportFilters
 from newsledger.runs.pipeline import ingest_seed_folder
 from newsledger.runs.synthetic import (
     HOSTILE_SENTENCE,

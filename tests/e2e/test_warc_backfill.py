@@ -12,7 +12,9 @@ from warcio.warcwriter import WARCWriter
 from newsledger.capture.fetch import Fetcher
 from newsledger.capture.seeds import parse_seed
 from newsledger.capture.sources import parse_sources
-from newsledger.runs.live import LiveRunOptions, import_warc_files, ingest_feeds, reextract_archived
+from newsledger.runs.archive import import_warc_files, reextract_archived
+from newsledger.runs.live import ingest_feeds
+from newsledger.runs.options import LiveRunOptions
 from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer, loopback_policy
 

@@ -20,8 +20,11 @@ import pytest
 from flows.ingest_feeds import ingest_feeds_flow
 
 from newsledger.capture.sources import parse_sources
-from newsledger.outputs.report import ReportFilters, render_correction_log
-from newsledger.runs.live import LiveRunOptions, ingest_feeds, load_staged_folders
+from newsledger.outputs.report import render_correction_log
+from newsledger.outputs.report_data import ReportFilters
+from newsledger.runs.live import ingest_feeds
+from newsledger.runs.options import LiveRunOptions
+from newsledger.runs.pages import load_staged_folders
 from newsledger.store.locking import writer_lock
 from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer

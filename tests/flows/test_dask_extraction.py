@@ -13,7 +13,8 @@ import pytest
 from flows.dask_extract import ingest_feeds_dask_flow
 
 from newsledger.capture.sources import parse_sources
-from newsledger.runs.live import LiveRunOptions, ingest_feeds
+from newsledger.runs.live import ingest_feeds
+from newsledger.runs.options import LiveRunOptions
 from newsledger.store.warehouse import Warehouse
 from newsledger.text import extract
 from support.loopback import LoopbackServer

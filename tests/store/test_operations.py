@@ -12,7 +12,8 @@ import pytest
 
 from newsledger.models import Capture
 from newsledger.outputs.export import export_views_parquet
-from newsledger.runs.live import LiveRunOptions, load_staged_folders, write_or_stage
+from newsledger.runs.options import LiveRunOptions
+from newsledger.runs.pages import load_staged_folders, write_or_stage
 from newsledger.runs.pipeline import ingest_seed_folder
 from newsledger.store.check import check_warehouse
 from newsledger.store.locking import WriterBusyError, writer_lock

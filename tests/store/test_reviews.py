@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.outputs.report import ReportFilters, load_report_data, render_csv, render_json
+from newsledger.outputs.report import render_csv, render_json
+from newsledger.outputs.report_data import ReportFilters, load_report_data
 from newsledger.outputs.reviews import Review, ReviewError, add_review, list_pending, review_history
 from newsledger.runs.pipeline import ingest_seed_folder
 from newsledger.runs.synthetic import add_fixture_reports

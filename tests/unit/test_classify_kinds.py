@@ -9,15 +9,12 @@ from pathlib import Path
 import pytest
 
 from newsledger.capture.seeds import parse_seed
-from newsledger.changes.classify import (
-    SUBSTANTIVE_KINDS,
-    detect_correction_notes,
-    edit_distance,
-    label_changes,
-    link_notes,
-    transition_status,
-)
 from newsledger.changes.diffing import diff_field, diff_sentences, number_changes
+from newsledger.changes.kinds import label_changes
+from newsledger.changes.links import link_notes
+from newsledger.changes.notes import detect_correction_notes
+from newsledger.changes.status import SUBSTANTIVE_KINDS, transition_status
+from newsledger.changes.words import edit_distance
 from newsledger.models import Change, ChangeLabel, CorrectionNote, NoteLink, Version
 from newsledger.runs.pipeline import build_version_record
 

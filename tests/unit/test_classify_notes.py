@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.changes.classify import detect_correction_notes
-from newsledger.changes.notes import find_date, wrong_and_right
+from newsledger.changes.notes import detect_correction_notes, find_date, wrong_and_right
 
 STORY = "The council voted on Tuesday to close the library."
 

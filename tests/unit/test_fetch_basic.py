@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.capture.fetch import (
-    ERROR_CLASSES,
-    Fetcher,
-    FetchRequest,
-    canonical_host,
-    detect_encoding,
-)
+from newsledger.capture.decoding import detect_encoding
+from newsledger.capture.fetch import Fetcher, FetchRequest
+from newsledger.capture.fetch_errors import ERROR_CLASSES
+from newsledger.capture.politeness import canonical_host
 from support.loopback import LoopbackServer, loopback_policy
 
 

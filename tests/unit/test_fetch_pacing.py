@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsledger.capture.fetch import Fetcher, FetchRequest, parse_retry_after
+from newsledger.capture.fetch import Fetcher, FetchRequest
+from newsledger.capture.politeness import parse_retry_after
 from support.loopback import LoopbackServer, Reply, loopback_policy
 
 

@@ -91,7 +91,7 @@ def test_no_stage_imports_a_higher_one() -> None:
             "from newsledger.capture.fetch import Fetcher\n",
             "text imports capture",
         ),
-        ("store/warehouse.py", "import newsledger.changes.classify\n", "store imports changes"),
+        ("store/warehouse.py", "import newsledger.changes.kinds\n", "store imports changes"),
         (
             "changes/diffing.py",
             "def f():\n    from newsledger.runs import live\n",

@@ -17,12 +17,6 @@ import feedparser
 import pytest
 
 from newsledger.outputs.report import (
-    ReportData,
-    ReportError,
-    ReportFilters,
-    Segment,
-    display_segments,
-    load_report_data,
     markdown_diff,
     render_atom,
     render_correction_log,
@@ -31,6 +25,14 @@ from newsledger.outputs.report import (
     render_json,
     render_markdown,
     safe_link,
+)
+from newsledger.outputs.report_data import (
+    ReportData,
+    ReportError,
+    ReportFilters,
+    Segment,
+    display_segments,
+    load_report_data,
 )
 from newsledger.outputs.reviews import add_review
 from newsledger.runs.pipeline import ingest_seed_folder

@@ -123,7 +123,7 @@ def run_bench(
 
 
 def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -> dict[str, Any]:
-    from newsledger.bench import measure
+    from newsledger.bench import diff_measures, ingest_measures, warehouse_measures
     from newsledger.bench.corpus import build_corpus
     from newsledger.bench.server import NewsroomServer
 
@@ -140,56 +140,58 @@ def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -
     with NewsroomServer(corpus) as server:
         pages = [(server.page(a.path).body, server.base_url + a.path) for a in corpus.articles]
         done = _step(f"cold ingest of {n} pages", log)
-        cold = measure.timed_poll(server, measure.run_options(db, n))
+        cold = ingest_measures.timed_poll(server, ingest_measures.run_options(db, n))
         done()
         done = _step("re-polls with nothing changed", log)
-        feeds_304 = measure.timed_poll(server, measure.run_options(db, n))
+        feeds_304 = ingest_measures.timed_poll(server, ingest_measures.run_options(db, n))
         server.republish()
-        repoll = measure.timed_poll(server, measure.run_options(db, n))
+        repoll = ingest_measures.timed_poll(server, ingest_measures.run_options(db, n))
         done()
         done = _step("Prefect flow against direct call", log)
-        with measure.prefect_server():
-            flow_s, direct_s = measure.flow_and_direct_seconds(server, db, plan.prefect_repeats)
+        with ingest_measures.prefect_server():
+            flow_s, direct_s = ingest_measures.flow_and_direct_seconds(
+                server, db, plan.prefect_repeats
+            )
         done()
         done = _step("poll with 10% of the articles changed", log)
         server.advance()
-        changed = measure.timed_poll(server, measure.run_options(db, n))
+        changed = ingest_measures.timed_poll(server, ingest_measures.run_options(db, n))
         done()
-    expected = measure.expected_new_versions(corpus, 1)
+    expected = ingest_measures.expected_new_versions(corpus, 1)
 
     done = _step("bare trafilatura on the same pages", log)
-    bare_s = measure.bare_trafilatura_seconds(pages)
+    bare_s = ingest_measures.bare_trafilatura_seconds(pages)
     done()
 
     stories_s = None
     if plan.stories:
         done = _step("story regrouping (whole warehouse)", log)
-        stories_s = measure.stories_refresh_seconds(db)
+        stories_s = warehouse_measures.stories_refresh_seconds(db)
         done()
 
     done = _step(f"diff of {plan.diff_pairs} version pairs", log)
-    diff = measure.diff_seconds(measure.diff_pairs(plan.diff_pairs, SEED))
+    diff = diff_measures.diff_seconds(diff_measures.diff_pairs(plan.diff_pairs, SEED))
     done()
 
     done = _step(f"storage of one extra version on {plan.edited_reports} reports", log)
-    versions_bytes = measure.checkpointed_bytes(db)
-    stored_versions = measure.count_rows(db, "versions")
-    storage = measure.extra_version_cost(db, plan.edited_reports)
+    versions_bytes = warehouse_measures.checkpointed_bytes(db)
+    stored_versions = warehouse_measures.count_rows(db, "versions")
+    storage = warehouse_measures.extra_version_cost(db, plan.edited_reports)
     done()
 
     done = _step(f"report of {plan.report_entries} entries", log)
-    report_s = measure.report_seconds(workdir, plan.report_entries)
+    report_s = warehouse_measures.report_seconds(workdir, plan.report_entries)
     done()
 
     done = _step(f"analyst queries on {plan.scale_versions} SQL-generated versions", log)
     scale_db = workdir / "scale.duckdb"
-    scale_versions = measure.build_scale_warehouse(scale_db, plan.scale_versions)
-    queries = measure.query_latencies(scale_db)
+    scale_versions = warehouse_measures.build_scale_warehouse(scale_db, plan.scale_versions)
+    queries = warehouse_measures.query_latencies(scale_db)
     scale_db.unlink()
     done()
 
     done = _step(f"peak RSS of a streamed ingest of {plan.rss_articles} articles", log)
-    rss = measure.peak_rss_run(
+    rss = ingest_measures.peak_rss_run(
         workdir, SEED, plan.rss_articles, plan.rss_budget_s, plan.rss_batch_size
     )
     done()

@@ -13,7 +13,8 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 
-from newsledger.bench.corpus import Corpus, etag_of, http_date, render_article, render_feed
+from newsledger.bench.corpus import Corpus
+from newsledger.bench.render import etag_of, http_date, render_article, render_feed
 
 
 @dataclass(frozen=True)

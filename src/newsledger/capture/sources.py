@@ -1,18 +1,26 @@
 """sources.toml: which feeds and article lists to follow, how politely to fetch, when to
 re-fetch a report and whom to notify. Parsed and validated into frozen dataclasses.
 
-Validation collects every problem before raising, so a user fixes the file in one go.
+Validation collects every problem before raising, so a user fixes the file in one go;
+toml_checks.py checks each table against the key specs here.
 """
 
 from __future__ import annotations
 
 import difflib
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from newsledger.capture.toml_checks import (
+    KeySpec,
+    Problems,
+    array_of_tables,
+    is_number,
+    read_table,
+)
 
 DEFAULT_POLL_INTERVAL_MINUTES = 15
 # (hours since the last change, minutes between re-fetches): young reports change most.
@@ -172,182 +180,57 @@ def refetch_due(
 # --- parsing and validation ----------------------------------------------------------
 
 
-class _Problems:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def add(self, place: str, message: str) -> None:
-        self.lines.append(f"{place}: {message}")
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _url_problem(value: str) -> str | None:
-    parts = urlsplit(value.strip())
-    if parts.scheme.lower() not in {"http", "https"}:
-        shown = parts.scheme or "none"
-        return f"URL {value!r} has scheme '{shown}'; use http or https"
-    if not parts.hostname:
-        return f"URL {value!r} has no host"
-    return None
-
-
-@dataclass(frozen=True)
-class _Key:
-    kind: str  # "str", "int", "number", "bool", "url", "str_list", "url_list"
-    required: bool = False
-    minimum: float = 0  # negative numbers never make sense here
-    positive: bool = False  # zero is not allowed either
-
-
-_TYPE_WORDS = {
-    "str": "a string",
-    "int": "an integer",
-    "number": "a number",
-    "bool": "true or false",
-    "url": "a URL string",
-    "str_list": "a list of strings",
-    "url_list": "a list of URL strings",
+_FETCH_KEYS: dict[str, KeySpec] = {
+    "allow_hosts": KeySpec("str_list"),
+    "user_agent": KeySpec("str"),
+    "connect_timeout_s": KeySpec("number", positive=True),
+    "total_timeout_s": KeySpec("number", positive=True),
+    "max_retries": KeySpec("int"),
+    "backoff_base_s": KeySpec("number"),
+    "backoff_max_s": KeySpec("number"),
+    "retry_after_max_s": KeySpec("number"),
+    "max_body_bytes": KeySpec("int", minimum=1),
+    "max_redirects": KeySpec("int"),
+    "per_host_concurrency": KeySpec("int", minimum=1),
+    "per_host_min_gap_s": KeySpec("number"),
+    "pause_after_429_s": KeySpec("number"),
+    "respect_robots": KeySpec("bool"),
+    "robots_ttl_s": KeySpec("number"),
+    "max_workers": KeySpec("int", minimum=1),
 }
-
-
-def _check_value(place: str, key: str, value: object, spec: _Key, problems: _Problems) -> bool:
-    """Checks one value against its spec; True when it can be used."""
-    where = f"{place}: '{key}'"
-    ok_type: bool
-    if spec.kind in {"str", "url"}:
-        ok_type = isinstance(value, str)
-    elif spec.kind == "int":
-        ok_type = _is_int(value)
-    elif spec.kind == "number":
-        ok_type = _is_number(value)
-    elif spec.kind == "bool":
-        ok_type = isinstance(value, bool)
-    else:
-        ok_type = isinstance(value, list) and all(isinstance(item, str) for item in value)
-    if not ok_type:
-        problems.lines.append(
-            f"{where} must be {_TYPE_WORDS[spec.kind]}, got {type(value).__name__} {value!r}"
-        )
-        return False
-    if spec.kind in {"int", "number"}:
-        assert isinstance(value, int | float)
-        if spec.positive and value <= 0:
-            problems.lines.append(f"{where} must be greater than 0, got {value!r}")
-            return False
-        if value < spec.minimum:
-            problems.lines.append(f"{where} must be at least {spec.minimum:g}, got {value!r}")
-            return False
-    if spec.kind == "str" and isinstance(value, str) and not value.strip():
-        problems.lines.append(f"{where} must not be empty")
-        return False
-    if spec.kind == "url" and isinstance(value, str):
-        url_problem = _url_problem(value)
-        if url_problem:
-            problems.lines.append(f"{where}: {url_problem}")
-            return False
-    if spec.kind == "url_list" and isinstance(value, list):
-        good = True
-        for index, item in enumerate(value):
-            url_problem = _url_problem(item)
-            if url_problem:
-                problems.lines.append(f"{where}[{index}]: {url_problem}")
-                good = False
-        return good
-    return True
-
-
-def _read_table(
-    place: str,
-    table: object,
-    specs: Mapping[str, _Key],
-    problems: _Problems,
-    raw_keys: tuple[str, ...] = (),
-) -> dict[str, object]:
-    """The valid values of one table; unknown, missing and ill-typed keys become problems.
-
-    raw_keys are sub-tables the caller checks itself; they are passed through as found.
-    """
-    if not isinstance(table, dict):
-        problems.add(place, f"must be a table, got {type(table).__name__}")
-        return {}
-    known = [*specs, *raw_keys]
-    values: dict[str, object] = {}
-    for key, value in table.items():
-        if key in raw_keys:
-            values[key] = value
-        elif key in specs:
-            if _check_value(place, key, value, specs[key], problems):
-                values[key] = value
-        else:
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = (
-                f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
-            )
-            problems.add(place, f"unknown key '{key}'{hint}")
-    for key, spec in specs.items():
-        if spec.required and key not in table:
-            problems.add(place, f"missing required key '{key}'")
-    return values
-
-
-_FETCH_KEYS: dict[str, _Key] = {
-    "allow_hosts": _Key("str_list"),
-    "user_agent": _Key("str"),
-    "connect_timeout_s": _Key("number", positive=True),
-    "total_timeout_s": _Key("number", positive=True),
-    "max_retries": _Key("int"),
-    "backoff_base_s": _Key("number"),
-    "backoff_max_s": _Key("number"),
-    "retry_after_max_s": _Key("number"),
-    "max_body_bytes": _Key("int", minimum=1),
-    "max_redirects": _Key("int"),
-    "per_host_concurrency": _Key("int", minimum=1),
-    "per_host_min_gap_s": _Key("number"),
-    "pause_after_429_s": _Key("number"),
-    "respect_robots": _Key("bool"),
-    "robots_ttl_s": _Key("number"),
-    "max_workers": _Key("int", minimum=1),
+_FEED_KEYS: dict[str, KeySpec] = {
+    "name": KeySpec("str", required=True),
+    "url": KeySpec("url", required=True),
+    "outlet": KeySpec("str", required=True),
+    "poll_interval_minutes": KeySpec("number", positive=True),
+    "per_host_concurrency": KeySpec("int", minimum=1),
+    "per_host_min_gap_s": KeySpec("number"),
 }
-_FEED_KEYS: dict[str, _Key] = {
-    "name": _Key("str", required=True),
-    "url": _Key("url", required=True),
-    "outlet": _Key("str", required=True),
-    "poll_interval_minutes": _Key("number", positive=True),
-    "per_host_concurrency": _Key("int", minimum=1),
-    "per_host_min_gap_s": _Key("number"),
+_ARTICLE_LIST_KEYS: dict[str, KeySpec] = {
+    "name": KeySpec("str", required=True),
+    "outlet": KeySpec("str", required=True),
+    "urls": KeySpec("url_list", required=True),
 }
-_ARTICLE_LIST_KEYS: dict[str, _Key] = {
-    "name": _Key("str", required=True),
-    "outlet": _Key("str", required=True),
-    "urls": _Key("url_list", required=True),
+_REFETCH_KEYS: dict[str, KeySpec] = {
+    "stop_after_days": KeySpec("number", positive=True),
 }
-_REFETCH_KEYS: dict[str, _Key] = {
-    "stop_after_days": _Key("number", positive=True),
-}
-_NOTIFY_KEYS: dict[str, _Key] = {
-    "webhook_url": _Key("url"),
-    "events": _Key("str_list"),
-    "timeout_s": _Key("number", positive=True),
-    "max_retries": _Key("int"),
+_NOTIFY_KEYS: dict[str, KeySpec] = {
+    "webhook_url": KeySpec("url"),
+    "events": KeySpec("str_list"),
+    "timeout_s": KeySpec("number", positive=True),
+    "max_retries": KeySpec("int"),
 }
 _TOP_LEVEL = ("fetch", "feeds", "article_lists", "refetch", "notify")
 
 
-def _parse_steps(place: str, value: object, problems: _Problems) -> tuple[tuple[float, float], ...]:
+def _parse_steps(place: str, value: object, problems: Problems) -> tuple[tuple[float, float], ...]:
     shape = "a list of [max_age_hours, interval_minutes] pairs"
     if not isinstance(value, list) or not value:
         problems.add(place, f"'steps' must be {shape}, got {value!r}")
         return ()
     steps: list[tuple[float, float]] = []
     for index, step in enumerate(value):
-        is_pair = isinstance(step, list) and len(step) == 2 and all(_is_number(n) for n in step)
+        is_pair = isinstance(step, list) and len(step) == 2 and all(is_number(n) for n in step)
         if not is_pair:
             problems.add(place, f"steps[{index}] must be [max_age_hours, interval_minutes]")
             return ()
@@ -365,9 +248,9 @@ def _parse_steps(place: str, value: object, problems: _Problems) -> tuple[tuple[
     return tuple(steps)
 
 
-def _parse_refetch(place: str, table: object, problems: _Problems) -> RefetchSchedule | None:
+def _parse_refetch(place: str, table: object, problems: Problems) -> RefetchSchedule | None:
     before = len(problems.lines)
-    values = _read_table(place, table, _REFETCH_KEYS, problems, raw_keys=("steps",))
+    values = read_table(place, table, _REFETCH_KEYS, problems, raw_keys=("steps",))
     steps = _parse_steps(place, values["steps"], problems) if "steps" in values else None
     if len(problems.lines) > before:
         return None
@@ -376,9 +259,9 @@ def _parse_refetch(place: str, table: object, problems: _Problems) -> RefetchSch
     return RefetchSchedule(steps=steps or DEFAULT_REFETCH_STEPS, stop_after_days=float(stop))
 
 
-def _parse_feed(place: str, table: object, problems: _Problems) -> FeedSource | None:
+def _parse_feed(place: str, table: object, problems: Problems) -> FeedSource | None:
     before = len(problems.lines)
-    values = _read_table(place, table, _FEED_KEYS, problems, raw_keys=("refetch",))
+    values = read_table(place, table, _FEED_KEYS, problems, raw_keys=("refetch",))
     refetch = (
         _parse_refetch(f"{place}.refetch", values["refetch"], problems)
         if "refetch" in values
@@ -399,9 +282,9 @@ def _parse_feed(place: str, table: object, problems: _Problems) -> FeedSource | 
     )
 
 
-def _parse_article_list(place: str, table: object, problems: _Problems) -> ArticleList | None:
+def _parse_article_list(place: str, table: object, problems: Problems) -> ArticleList | None:
     before = len(problems.lines)
-    values = _read_table(place, table, _ARTICLE_LIST_KEYS, problems)
+    values = read_table(place, table, _ARTICLE_LIST_KEYS, problems)
     if len(problems.lines) > before:
         return None
     urls = values["urls"]
@@ -413,8 +296,8 @@ def _parse_article_list(place: str, table: object, problems: _Problems) -> Artic
     )
 
 
-def _parse_fetch(table: object, problems: _Problems) -> FetchSettings:
-    values = _read_table("fetch", table, _FETCH_KEYS, problems)
+def _parse_fetch(table: object, problems: Problems) -> FetchSettings:
+    values = read_table("fetch", table, _FETCH_KEYS, problems)
     if "allow_hosts" in values:
         hosts = values["allow_hosts"]
         assert isinstance(hosts, list)
@@ -422,8 +305,8 @@ def _parse_fetch(table: object, problems: _Problems) -> FetchSettings:
     return FetchSettings(**values)  # type: ignore[arg-type]
 
 
-def _parse_notify(table: object, problems: _Problems) -> NotifySettings:
-    values = _read_table("notify", table, _NOTIFY_KEYS, problems)
+def _parse_notify(table: object, problems: Problems) -> NotifySettings:
+    values = read_table("notify", table, _NOTIFY_KEYS, problems)
     if "events" in values:
         events = values["events"]
         assert isinstance(events, list)
@@ -434,13 +317,6 @@ def _parse_notify(table: object, problems: _Problems) -> NotifySettings:
     return NotifySettings(**values)  # type: ignore[arg-type]
 
 
-def _array_of_tables(key: str, value: object, problems: _Problems) -> list[object]:
-    if not isinstance(value, list):
-        problems.add(key, f"must be an array of tables ([[{key}]]), got {type(value).__name__}")
-        return []
-    return value
-
-
 def parse_sources(text: str, origin: str = "sources.toml") -> SourcesConfig:
     """The validated configuration, or SourcesError listing every problem."""
     try:
@@ -449,7 +325,7 @@ def parse_sources(text: str, origin: str = "sources.toml") -> SourcesConfig:
         # tomllib's message already ends in "(at line L, column C)".
         raise SourcesError([f"invalid TOML: {exc}"], origin) from None
 
-    problems = _Problems()
+    problems = Problems()
     for key in document:
         if key not in _TOP_LEVEL:
             close = difflib.get_close_matches(key, _TOP_LEVEL, n=1)
@@ -459,14 +335,12 @@ def parse_sources(text: str, origin: str = "sources.toml") -> SourcesConfig:
     fetch = _parse_fetch(document.get("fetch", {}), problems)
     feeds = [
         _parse_feed(f"feeds[{index}]", table, problems)
-        for index, table in enumerate(
-            _array_of_tables("feeds", document.get("feeds", []), problems)
-        )
+        for index, table in enumerate(array_of_tables("feeds", document.get("feeds", []), problems))
     ]
     article_lists = [
         _parse_article_list(f"article_lists[{index}]", table, problems)
         for index, table in enumerate(
-            _array_of_tables("article_lists", document.get("article_lists", []), problems)
+            array_of_tables("article_lists", document.get("article_lists", []), problems)
         )
     ]
     refetch = _parse_refetch("refetch", document.get("refetch", {}), problems)

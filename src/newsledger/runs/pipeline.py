@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsledger.capture.seeds import read_seeds
-from newsledger.changes.classify import (
-    detect_correction_notes,
-    label_changes,
-    link_notes,
-    transition_status,
-)
 from newsledger.changes.diffing import diff_field, diff_sentences, number_changes
+from newsledger.changes.kinds import label_changes
+from newsledger.changes.links import link_notes
+from newsledger.changes.notes import detect_correction_notes
+from newsledger.changes.status import transition_status
 from newsledger.changes.versioning import decide_versions, identify
 from newsledger.models import (
     Capture,

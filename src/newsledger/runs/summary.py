@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.runs.live import LiveCounts
+from newsledger.runs.options import LiveCounts
 
 
 def summary_markdown(counts: LiveCounts, title: str) -> str:

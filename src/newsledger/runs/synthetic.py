@@ -27,7 +27,8 @@ def build_synthetic_warehouse(path: Path, n_entries: int) -> None:
 def time_synthetic_report(workdir: Path, n_entries: int = 10_000) -> tuple[float, float]:
     """(seconds to build the warehouse, seconds to render the report) for n_entries."""
     # Imported here: report rendering is what is timed, not what this module needs.
-    from newsledger.outputs.report import ReportFilters, render_correction_log
+    from newsledger.outputs.report import render_correction_log
+    from newsledger.outputs.report_data import ReportFilters
 
     db_path = workdir / f"synthetic-{n_entries}.duckdb"
     started = time.perf_counter()

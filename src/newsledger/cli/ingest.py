@@ -1,0 +1,265 @@
+"""Commands that bring captures in: `ingest seeds`, `ingest feeds`, `import warc`, `refetch`,
+`reextract`, and `sources check` for the sources file they read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from newsledger.cli.common import (
+    DEFAULT_SOURCES,
+    UserError,
+    add_command,
+    console,
+    db_argument,
+    err_console,
+)
+from newsledger.config import apply_prefect_offline_env, load_settings
+
+# ---------------------------------------------------------------- ingest seeds
+
+
+def run_seed_flow(seeds_dir: Path, db_path: Path) -> dict[str, Any]:
+    apply_prefect_offline_env()
+    from flows.ingest_seeds import ingest_seeds_flow
+
+    return ingest_seeds_flow(seeds_dir=str(seeds_dir), db_path=str(db_path))
+
+
+def print_seed_summary(result: dict[str, Any], db_path: Path) -> None:
+    for path, reason in result["problems"]:
+        err_console.print(f"[yellow]skipped[/] {path}: {reason}")
+    console.print(
+        f"reports read: {result['reports']}  captures: {result['captures']}  "
+        f"new versions: {result['new_versions']}  changes: {result['changes']}  "
+        f"corrections: {result['corrections']}"
+    )
+    if result["new_versions"] == 0:
+        console.print("0 new versions: everything in this input is already stored")
+    console.print(f"warehouse: {db_path}")
+
+
+def cmd_ingest_seeds(args: argparse.Namespace) -> int:
+    settings = load_settings(db_path=args.db, seeds_dir=args.seeds)
+    if not settings.seeds_dir.is_dir():
+        raise UserError(f"no seed folder at {settings.seeds_dir}: pass --seeds DIR")
+    result = run_seed_flow(settings.seeds_dir, settings.db_path)
+    print_seed_summary(result, settings.db_path)
+    return 0
+
+
+# ------------------------------------------------------------------ live ingest
+
+
+def _live_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sources", help="sources file (default: $NEWSLEDGER_SOURCES or sources.toml)"
+    )
+    parser.add_argument("--archive", help="WARC folder (default: warc/ beside the warehouse)")
+    db_argument(parser)
+
+
+def _load_sources(path: str | None) -> Any:
+    from newsledger.capture.sources import SourcesError, load_sources
+
+    sources_path = Path(path or os.environ.get("NEWSLEDGER_SOURCES") or DEFAULT_SOURCES)
+    if not sources_path.exists():
+        raise UserError(
+            f"no sources file at {sources_path}: write one (see examples/sources.toml) "
+            "or pass --sources FILE"
+        )
+    try:
+        return load_sources(sources_path)
+    except SourcesError as error:
+        raise UserError(str(error)) from None
+
+
+def _live_options(args: argparse.Namespace) -> Any:
+    from newsledger.runs.options import LiveRunOptions
+
+    settings = load_settings(db_path=args.db)
+    archive = Path(args.archive) if args.archive else settings.db_path.parent / "warc"
+    return LiveRunOptions(db_path=settings.db_path, archive_root=archive)
+
+
+def _print_live_summary(counts: Any) -> None:
+    console.print(
+        f"feeds polled: {counts.feeds_polled}  pages fetched: {counts.pages_fetched}  "
+        f"304s: {counts.not_modified}  unchanged: {counts.unchanged}  "
+        f"new versions: {counts.new_versions}  changes: {counts.changes}  "
+        f"corrections: {counts.corrections}  extractor calls: {counts.extractor_calls}"
+    )
+    if counts.errors:
+        console.print(
+            "errors by class: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.errors.items()))
+        )
+
+
+def _with_progress(run: Callable[[Callable[[int, int], None]], Any], label: str) -> Any:
+    from rich.progress import Progress
+
+    with Progress(
+        console=err_console, transient=True, disable=not err_console.is_terminal
+    ) as progress:
+        task_id = progress.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task_id, completed=done, total=total)
+
+        return run(advance)
+
+
+def cmd_ingest_feeds(args: argparse.Namespace) -> int:
+    from newsledger.runs.live import ingest_feeds
+
+    config = _load_sources(args.sources)
+    options = _live_options(args)
+    counts = _with_progress(
+        lambda advance: ingest_feeds(config, options, progress=advance, poll_all=args.all),
+        "fetching pages",
+    )
+    _print_live_summary(counts)
+    return 0
+
+
+def add_ingest_command(commands: Any) -> None:
+    ingest = add_command(
+        commands, "ingest", "store new versions from an input", "newsledger ingest seeds", None
+    )
+    ingest_commands = ingest.add_subparsers(title="inputs", metavar="INPUT")
+    seeds = add_command(
+        ingest_commands,
+        "seeds",
+        "ingest the seed folder through the Prefect flow (no server needed)",
+        "newsledger ingest seeds --seeds seeds --db warehouse/newsledger.duckdb",
+        cmd_ingest_seeds,
+    )
+    seeds.add_argument("--seeds", help="seed folder (default: seeds)")
+    db_argument(seeds)
+
+    feeds = add_command(
+        ingest_commands,
+        "feeds",
+        "poll the feeds in the sources file, fetch their articles, store what changed",
+        "newsledger ingest feeds --sources sources.toml --db warehouse/newsledger.duckdb",
+        cmd_ingest_feeds,
+    )
+    _live_arguments(feeds)
+    feeds.add_argument("--all", action="store_true", help="poll every feed, due or not")
+
+
+# ---------------------------------------------------------------------- refetch
+
+
+def cmd_refetch(args: argparse.Namespace) -> int:
+    from newsledger.runs.live import refetch_known
+
+    config = _load_sources(args.sources)
+    options = _live_options(args)
+    counts = _with_progress(
+        lambda advance: refetch_known(config, options, progress=advance), "re-fetching"
+    )
+    _print_live_summary(counts)
+    return 0
+
+
+def add_refetch_command(commands: Any) -> None:
+    refetch = add_command(
+        commands,
+        "refetch",
+        "re-fetch known articles that the decaying schedule says are due",
+        "newsledger refetch --sources sources.toml",
+        cmd_refetch,
+    )
+    _live_arguments(refetch)
+
+
+# ------------------------------------------------------- reextract, import warc
+
+
+def _print_archive_counts(counts: Any) -> None:
+    for problem in counts.problems:
+        err_console.print(f"[yellow]skipped[/] {problem}")
+    console.print(
+        f"records read: {counts.records}  extracted: {counts.extracted}  "
+        f"no article: {counts.no_article}  new versions: {counts.new_versions}  "
+        f"changes: {counts.changes}"
+    )
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from newsledger.runs.archive import reextract_archived
+
+    options = _live_options(args)
+    _print_archive_counts(reextract_archived(options.db_path, options.archive_root))
+    return 0
+
+
+def add_reextract_command(commands: Any) -> None:
+    reextract = add_command(
+        commands,
+        "reextract",
+        "run extraction again over stored WARC captures (no network); version what differs",
+        "newsledger reextract --db warehouse/newsledger.duckdb",
+        cmd_reextract,
+    )
+    db_argument(reextract)
+    reextract.add_argument("--archive", help="WARC folder (default: beside the warehouse)")
+
+
+def cmd_import_warc(args: argparse.Namespace) -> int:
+    from newsledger.runs.archive import import_warc_files
+
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise UserError(f"no such WARC file: {missing[0]}")
+    settings = load_settings(db_path=args.db)
+    _print_archive_counts(import_warc_files(settings.db_path, [Path(f) for f in args.files]))
+    return 0
+
+
+def add_import_command(commands: Any) -> None:
+    importer = add_command(
+        commands, "import", "backfill from other sources", "newsledger import warc a.warc.gz", None
+    )
+    import_commands = importer.add_subparsers(title="formats", metavar="FORMAT")
+    import_warc = add_command(
+        import_commands,
+        "warc",
+        "backfill versions from WARC files, using each record's capture time",
+        "newsledger import warc crawl-2024-03-23.warc.gz --db warehouse/newsledger.duckdb",
+        cmd_import_warc,
+    )
+    import_warc.add_argument("files", nargs="+", metavar="FILE")
+    db_argument(import_warc)
+
+
+# ---------------------------------------------------------------- sources check
+
+
+def cmd_sources_check(args: argparse.Namespace) -> int:
+    config = _load_sources(args.sources)
+    console.print(
+        f"ok: {len(config.feeds)} feeds, {len(config.article_lists)} article lists, "
+        f"{sum(len(a.urls) for a in config.article_lists)} article URLs"
+    )
+    return 0
+
+
+def add_sources_command(commands: Any) -> None:
+    sources = add_command(
+        commands, "sources", "work with the sources file", "newsledger sources check", None
+    )
+    sources_commands = sources.add_subparsers(title="actions", metavar="ACTION")
+    check_sources = add_command(
+        sources_commands,
+        "check",
+        "validate the sources file without fetching anything",
+        "newsledger sources check --sources sources.toml",
+        cmd_sources_check,
+    )
+    check_sources.add_argument("--sources", help="sources file (default: sources.toml)")
