@@ -43,6 +43,8 @@ class Version:
     title: str | None = None
     byline: str | None = None
     is_reconstructed: bool = False
+    # The standfirst or summary, a single-value field like the title (not stored yet).
+    summary: str | None = None
 
     @property
     def text(self) -> str:

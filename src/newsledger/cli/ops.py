@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -65,14 +66,39 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "changes":
         from newsledger.evaluation.changes import evaluate_changes, format_change_eval
 
+        real_passed = _eval_real_changes(args.realdata or os.environ.get("NEWSLEDGER_REALDATA"))
         change_result = evaluate_changes()
+        console.print("", "Written alongside the rules:", sep="\n", markup=False)
         console.print(format_change_eval(change_result), markup=False)
-        return 0 if change_result.passed else 1
+        return 0 if change_result.passed and real_passed else 1
     from newsledger.evaluation.stories import evaluate_stories, format_story_eval
 
     story_result = evaluate_stories()
     console.print(format_story_eval(story_result), markup=False)
     return 0 if story_result.passed else 1
+
+
+def _eval_real_changes(realdata: str | None) -> bool:
+    """Scores the real-data pairs when their folder is given; True when the test half holds."""
+    from newsledger.evaluation.real_changes import (
+        RealDataMissing,
+        format_real_eval,
+        score_real_pairs,
+    )
+
+    if not realdata:
+        console.print(
+            "real-data evaluation skipped: pass --realdata DIR (the shared realdata folder, "
+            "with versions/) or set NEWSLEDGER_REALDATA",
+            markup=False,
+        )
+        return True
+    try:
+        results = score_real_pairs(Path(realdata))
+    except RealDataMissing as error:
+        raise UserError(f"{error}: pass --realdata DIR, the folder holding versions/") from None
+    console.print(format_real_eval(results), markup=False)
+    return results["test"].passed
 
 
 def add_eval_command(commands: Any) -> None:
@@ -84,6 +110,11 @@ def add_eval_command(commands: Any) -> None:
         cmd_eval,
     )
     evaluate.add_argument("what", choices=["changes", "stories"])
+    evaluate.add_argument(
+        "--realdata",
+        help="folder of the real data (versions/ inside): also score the labelled real edits, "
+        "dev and test halves (default: NEWSLEDGER_REALDATA)",
+    )
 
 
 # ----------------------------------------------------------------------- serve

@@ -45,12 +45,13 @@ class BatchCounts:
 
 
 def diff_versions(old: Version | None, new: Version) -> list[Change]:
-    """Changes from `old` to `new`: title, byline, then the body sentence by sentence."""
+    """Changes from `old` to `new`: title, byline, summary, then the body sentence by sentence."""
     if old is None:
         return []
     changes = [
         *diff_field(old.title, new.title, "title"),
         *diff_field(old.byline, new.byline, "byline"),
+        *diff_field(old.summary, new.summary, "summary"),
         *diff_sentences(sentences_of(old.paragraphs), sentences_of(new.paragraphs)),
     ]
     return number_changes(changes)
