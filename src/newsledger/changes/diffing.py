@@ -106,9 +106,15 @@ def diff_sentences(old: Sequence[str], new: Sequence[str], field: str = "body") 
 
 
 def diff_field(before: str | None, after: str | None, field: str) -> list[Change]:
-    """A metadata field (title, byline) as a single-sentence change."""
+    """A single-value field (title, byline, summary) as one change.
+
+    When both versions have the field it is one `changed` pair however much was rewritten:
+    a new headline is the same field edited, not a sentence removed and another added.
+    """
     if before == after:
         return []
+    if before and after:
+        return [Change(0, "changed", before, after, 0, 0, word_ops(before, after), field)]
     return diff_sentences([before] if before else [], [after] if after else [], field)
 
 

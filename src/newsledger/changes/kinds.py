@@ -30,11 +30,18 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from newsledger.changes.diffing import tokenize
+from newsledger.changes.figures import (
+    SMALL_NUMBERS,
+    amounts,
+    difference,
+    numeric_evidence,
+    score_evidence,
+)
+from newsledger.changes.names import name_evidence, name_key
+from newsledger.changes.quotes import inside_quotes
 from newsledger.changes.words import (
     CALENDAR_WORDS,
     FUNCTION_WORDS,
-    NUMBER_WORDS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
     Side,
     is_respelling,
@@ -47,10 +54,6 @@ from newsledger.models import Change, ChangeLabel
 # Where a speaker phrase stops when read away from its verb.
 _SPEAKER_STOPS = frozenset(',.;:“”"()—–')
 _SPEAKER_STOP_WORDS = frozenset(["and", "but", "who", "which", "that", "while", "as", "when"])
-_AMOUNT = re.compile(
-    r"[$£€¥]?\d+(?:[,.]\d+)*(?:\s?(?:%|per\s?cent|percent|[mk]\b|bn\b|million|billion|trillion))?",
-    re.I,
-)
 _DATELINE = re.compile(r"^(?:last\s+)?(?:updated|modified|published|posted|edited)\b", re.I)
 _DATELINE_REST = re.compile(
     r"\b(?:on|at|last|updated|modified|published|posted|edited|[ap]\.?m|[A-Z]{2,4})\b"
@@ -59,116 +62,10 @@ _DATELINE_REST = re.compile(
 )
 
 
-def _amounts(text: str) -> Counter[str]:
-    found = [re.sub(r"\s+", "", m.group(0).lower()) for m in _AMOUNT.finditer(text)]
-    found += [w.lower() for w in words_of(text) if w.lower() in NUMBER_WORDS]
-    return Counter(found)
-
-
-# Months that are also verbs ("thousands march", "it may") are dates only when capitalised.
-_VERB_MONTHS = frozenset({"march", "may"})
-
-
-def _dates(text: str) -> Counter[str]:
-    return Counter(
-        w.lower()
-        for w in words_of(text)
-        if w.lower() in CALENDAR_WORDS and (w.lower() not in _VERB_MONTHS or w[0].isupper())
-    )
-
-
-def _difference(before: Counter[str], after: Counter[str]) -> str:
-    gone, new = before - after, after - before
-    if not gone and not new:
-        return ""
-    return (
-        f"{', '.join(sorted(gone.elements())) or '-'} → {', '.join(sorted(new.elements())) or '-'}"
-    )
-
-
-def numeric_evidence(before: str, after: str, *, replaced: bool = False) -> str:
-    """'40 → 60' when the numbers, quantities, dates or times of two texts differ.
-
-    A day or month counts only when one replaces another (adding "on Tuesday" dates a
-    sentence, it changes no figure). Across a replaced sentence (`replaced`), figures count
-    only when both sides have some: a rewrite that drops "thousands" changes no figure.
-    """
-    amounts = _amounts(before), _amounts(after)
-    if replaced and not (amounts[0] and amounts[1]):
-        amounts = Counter(), Counter()
-    dates = _dates(before), _dates(after)
-    if not (dates[0] - dates[1] and dates[1] - dates[0]):
-        dates = Counter(), Counter()
-    return _difference(amounts[0] + dates[0], amounts[1] + dates[1])
-
-
-def _name_tokens(text: str) -> Counter[str]:
-    """Lowercased name and role tokens of a sentence, with how often each occurs.
-
-    A capitalised first word counts only when the next word is capitalised too ("Tim
-    Harlow said"), since every sentence starts with a capital.
-    """
-    words = words_of(text)
-    names: Counter[str] = Counter()
-    for i, word in enumerate(words):
-        lower = word.lower()
-        if lower in FUNCTION_WORDS or lower in NUMBER_WORDS or lower in CALENDAR_WORDS:
-            continue
-        if lower in ROLE_NOUNS:
-            names[lower] += 1
-        elif word[0].isupper():
-            first_of_name = i + 1 < len(words) and words[i + 1][0].isupper()
-            if i > 0 or first_of_name:
-                names[lower] += 1
-    return names
-
-
-def _name_evidence(before: str, after: str) -> str:
-    """Names and roles replaced, inserted or deleted; recapitalising one is not a change."""
-    before_names, after_names = _name_tokens(before), _name_tokens(after)
-    before_all = Counter(w.lower() for w in words_of(before))
-    after_all = Counter(w.lower() for w in words_of(after))
-    gone = Counter(
-        {w: n for w, n in (before_names - after_names).items() if before_all[w] > after_all[w]}
-    )
-    new = Counter(
-        {w: n for w, n in (after_names - before_names).items() if after_all[w] > before_all[w]}
-    )
-    if not gone and not new:
-        return ""
-    # Show each name as the text spells it, not lowercased.
-    spelled = {w.lower(): w for w in words_of(after) + words_of(before)}
-    gone = Counter({spelled[w]: n for w, n in gone.items()})
-    new = Counter({spelled[w]: n for w, n in new.items()})
-    return _difference(gone, new)
-
-
-def _inside_quotes(tokens: Sequence[str]) -> list[bool]:
-    """Per token, whether it lies inside a quotation (“curly” or "straight").
-
-    A sentence whose first quotation mark closes a quotation started inside it: the
-    quotation opened in the sentence before.
-    """
-    marks = [i for i, t in enumerate(tokens) if t in '“”"']
-    inside = False
-    if marks:
-        first = marks[0]
-        glued = first > 0 and not tokens[first - 1].isspace()
-        inside = tokens[first] == "”" or (tokens[first] == '"' and glued)
-    flags: list[bool] = []
-    for token in tokens:
-        if token in '“”"':
-            inside = token == "“" or (token == '"' and not inside)
-            flags.append(False)
-        else:
-            flags.append(inside)
-    return flags
-
-
 def _quote_evidence(sides: tuple[Side, Side]) -> str:
     changed: list[list[str]] = []
     for side in sides:
-        inside = _inside_quotes(side.tokens)
+        inside = inside_quotes(side.tokens)
         changed.append(
             [
                 t
@@ -219,25 +116,33 @@ def _speaker_phrases(text: str) -> Counter[str]:
     return Counter(
         w.lower()
         for w in speaker
-        if w.lower() not in FUNCTION_WORDS and w.lower() not in CALENDAR_WORDS and not _amounts(w)
+        if w.lower() not in FUNCTION_WORDS and w.lower() not in CALENDAR_WORDS and not amounts(w)
     )
 
 
-def _attribution_evidence(before: str, after: str) -> str:
-    """Speech verbs that changed, or the speaker next to them (a respelt speaker is not)."""
+def _attribution_evidence(before: str, after: str, *, edited: bool = False) -> str:
+    """Speech verbs that changed, or the speaker next to them (a respelt speaker is not).
+
+    In an edited sentence (`edited`), a reporting verb only inserted or only dropped brings
+    in or drops a statement ("Depp faces questioning" -> "Depp says …"): that is the new
+    statement's news, not the same statement given another source. Across a removed and an
+    added sentence that give the same figures, the verb dropped is the source that changed.
+    """
     verbs = [
         Counter(SPEECH_VERBS[w.lower()] for w in words_of(text) if w.lower() in SPEECH_VERBS)
         for text in (before, after)
     ]
     if verbs[0] != verbs[1]:
-        return _difference(verbs[0], verbs[1])
+        if edited and not (verbs[0] and verbs[1]):
+            return ""
+        return difference(verbs[0], verbs[1])
     if not verbs[0]:
         return ""
     speakers = _speaker_phrases(before), _speaker_phrases(after)
     gone, new = speakers[0] - speakers[1], speakers[1] - speakers[0]
     if (not gone and not new) or is_respelling(gone.elements(), new.elements()):
         return ""
-    return _difference(gone, new)
+    return difference(gone, new)
 
 
 def _is_dateline(text: str) -> bool:
@@ -254,10 +159,25 @@ def _is_dateline(text: str) -> bool:
     )
 
 
+# Words that carry grammar, not facts: adding, dropping or swapping only these is polish
+# ("a raft measures" -> "a raft of measures", "reports that the club" -> "reports the club").
+# Negations, quantities and comparatives are not among them: they change what is said.
+GRAMMAR_WORDS = frozenset(
+    "a an the of to in on at for by with from into onto that and amid as its it is are was "  # noqa: SIM905
+    "were be been has have had".split()
+)
+
+
+def _polish_key(word: str) -> str:
+    """A word as polish compares it: lowercased, possessive dropped, "one" read as "1"."""
+    key = name_key(word)
+    return SMALL_NUMBERS.get(key, key)
+
+
 def _cosmetic_evidence(before: str, after: str) -> str:
     """'goverment → government' when only polish changed, else ''."""
-    old = [w.lower() for w in words_of(before)]
-    new = [w.lower() for w in words_of(after)]
+    old = [_polish_key(w) for w in words_of(before.replace("&", " and "))]
+    new = [_polish_key(w) for w in words_of(after.replace("&", " and "))]
     if _is_dateline(before) and _is_dateline(after):
         return f"timestamp label: {before} → {after}"
     if old == new or Counter(old) == Counter(new):
@@ -270,7 +190,9 @@ def _cosmetic_evidence(before: str, after: str) -> str:
         doubled = tag == "delete" and all(
             w in old[max(i1 - 1, 0) : i1] + old[i2 : i2 + 1] for w in gone
         )
-        if not doubled and not is_respelling(gone, came):
+        grammar_only = all(w in GRAMMAR_WORDS for w in gone + came)
+        joined = "".join(gone) == "".join(came)  # "shake up" -> "shakeup"
+        if not (doubled or grammar_only or joined or is_respelling(gone, came)):
             return ""
         edits.append(f"{' '.join(gone) or '-'} → {' '.join(came) or '-'}")
     return "; ".join(edits)
@@ -295,9 +217,9 @@ def _content_kinds(change: Change) -> list[tuple[str, str]]:
         return []
     found = [
         ("numeric", numeric_evidence(before, after)),
-        ("name_or_title", _name_evidence(before, after)),
+        ("name_or_title", name_evidence(before, after)),
         ("quote", _quote_evidence(sides_of(change))),
-        ("attribution", _attribution_evidence(before, after)),
+        ("attribution", _attribution_evidence(before, after, edited=True)),
     ]
     return [(kind, evidence) for kind, evidence in found if evidence]
 
@@ -306,13 +228,71 @@ def _digits(text: str) -> Counter[str]:
     return Counter(m.group(0) for m in re.finditer(r"\d+", text))
 
 
+# Below this share of the shorter side's content words kept, a field was written anew.
+WRITTEN_ANEW_BELOW = 0.5
+
+
+def written_anew(before: str, after: str) -> bool:
+    """A headline or summary replaced by a different one rather than edited: fewer than half
+    of the shorter version's content words survive. Its new facts contradict none of the
+    old ones (a later development, another angle), so it is a rewrite, not a fact change."""
+    old, new = _stems(_without_labels(before)), _stems(_without_labels(after))
+    if not old or not new:
+        return False
+    return len(old & new) / min(len(old), len(new)) < WRITTEN_ANEW_BELOW
+
+
+# A headline's format label ("- live", "- clips, radio & text", "LIVE:", "– as it happened"):
+# page furniture, kept or swapped while the headline itself is rewritten.
+_LABEL_WORDS = frozenset(
+    "live latest updates update text radio clips video watch listen follow reaction "  # noqa: SIM905
+    "commentary as it happened highlights scores and in pictures photos".split()
+)
+_LABEL_SPLIT = re.compile(r"\s[-–—|]\s|^\s*(?:live|watch|video)\s*:", re.I)
+
+
+def _without_labels(text: str) -> str:
+    parts = _LABEL_SPLIT.split(text)
+    kept = [p for p in parts if not {w.lower() for w in words_of(p)} <= _LABEL_WORDS]
+    return " ".join(kept) if kept else text
+
+
+def _has_live_label(text: str) -> bool:
+    return _without_labels(text) != text
+
+
+def _stems(text: str) -> set[str]:
+    """Content words with an inflection cut off, so "apologises" and "apologise" meet."""
+    stems = set()
+    for word in words_of(text):
+        lower = name_key(word)
+        if lower in FUNCTION_WORDS:
+            continue
+        for ending in ("ing", "ed", "es", "s"):
+            if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+                lower = lower[: -len(ending)]
+                break
+        stems.add(lower)
+    return stems
+
+
 def _kinds_of_edit(change: Change, *, headline: bool) -> list[tuple[str, str]]:
     before, after = change.before_text or "", change.after_text or ""
+    if change.field != "body" and written_anew(before, after):
+        # Written anew, yet a running story's figure moved: the score line of a match, or
+        # the figures of a live page's headline (its label says it is one running event).
+        live = _has_live_label(before) and _has_live_label(after)
+        figures = score_evidence(before, after) or (
+            numeric_evidence(before, after, replaced=True) if live else ""
+        )
+        if figures:
+            return [("numeric", figures)]
+        return [] if headline else [("rewrite", _short(f"{before} → {after}", 160))]
     cosmetic = _cosmetic_evidence(before, after)
     # A respelt word is polish even when it is a number word ("milion" -> "million"); a
     # changed digit never is, and a respelt name is a name change (names are facts).
     if cosmetic and _digits(before) == _digits(after):
-        names = _name_evidence(before, after)
+        names = name_evidence(before, after)
         return [("name_or_title", names)] if names else [("cosmetic", cosmetic)]
     kinds = _content_kinds(change)
     if kinds:
@@ -380,7 +360,7 @@ def _replacement_kinds(changes: Sequence[Change], place: int) -> list[tuple[str,
             before, after = other.before_text or "", added.after_text or ""
             found = [
                 ("numeric", numeric_evidence(before, after, replaced=True)),
-                ("name_or_title", _name_evidence(before, after)),
+                ("name_or_title", name_evidence(before, after)),
                 ("attribution", _attribution_evidence(before, after)),
             ]
             return [(kind, evidence) for kind, evidence in found if evidence]
