@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.changes.notes import detect_correction_notes, find_date, wrong_and_right
+from newsledger.changes.note_dates import find_date
+from newsledger.changes.note_wording import wrong_and_right
+from newsledger.changes.notes import detect_correction_notes
 
 STORY = "The council voted on Tuesday to close the library."
 

@@ -1,0 +1,55 @@
+"""Correction notes on the 40 real article pages, read in place, both as extracted articles and
+as every block of text on the page: their footers carry "Corrections" and "Erramos" links and
+their stories words such as "correction territory", none of which is a note. One page does
+carry a note: yahoo-2's AP story ends "This version corrects the spelling of the region to
+Tuva, not Tyva." (AP's own convention), and it is found with its wording."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from newsledger.changes.notes import detect_correction_notes
+from newsledger.text.extract import ExtractedArticle, extract_article
+from support.public_corpus import realdata_names
+
+PAGE_FILES = realdata_names("pages", (".html",))
+# Elements whose text is a block a reader sees: paragraphs, list items, links, headings, cells.
+BLOCK_TAGS = ("p", "li", "a", "h1", "h2", "h3", "h4", "div", "span", "td", "figcaption", "small")
+# page -> (type, wrong, right) of each note it carries.
+NOTES_ON_PAGES = {"yahoo-2.html": [("correction", "Tyva", "Tuva")]}
+
+
+@cache
+def paragraphs_of(realdata: Path, page: str) -> tuple[str, ...]:
+    result = extract_article(
+        (realdata / "pages" / page).read_bytes(), f"https://example.org/{page}"
+    )
+    return result.paragraphs if isinstance(result, ExtractedArticle) else ()
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_real_pages_carry_no_note_but_the_one_they_have(realdata: Path, page: str) -> None:
+    notes = detect_correction_notes(paragraphs_of(realdata, page))
+    found = [(n.note_type, n.wrong_text, n.right_text) for n in notes]
+    assert found == NOTES_ON_PAGES.get(page, [])
+
+
+def text_blocks(page: Path) -> list[str]:
+    """Every block of text on a page, menus and footers included, in document order."""
+    tree = lxml.html.document_fromstring(page.read_bytes().decode("utf-8").lstrip("\ufeff"))
+    for code in tree.xpath("//script|//style|//noscript"):
+        code.drop_tree()
+    blocks = (" ".join(el.text_content().split()) for el in tree.iter(*BLOCK_TAGS))
+    return [text for text in blocks if text]
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_menus_and_footers_of_real_pages_are_not_notes(realdata: Path, page: str) -> None:
+    notes = detect_correction_notes(text_blocks(realdata / "pages" / page))
+    # A note's text also sits inside each block around it: one distinct note per page.
+    found = {(n.note_type, n.wrong_text, n.right_text) for n in notes}
+    assert found == set(NOTES_ON_PAGES.get(page, []))
