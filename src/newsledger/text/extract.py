@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
+from typing import TypedDict
 
 import charset_normalizer
 import lxml.html
@@ -20,6 +21,8 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import set_date_params
 
+from newsledger.text.html_clean import json_ld_texts, leaf_block_texts, parse_page
+from newsledger.text.paragraphs import article_paragraphs
 from newsledger.text.urls import resolve_link
 
 DEFAULT_MIN_CHARS = 200
@@ -42,7 +45,24 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b
 # Charsets that browsers read as a wider superset (WHATWG Encoding), so do we.
 _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "ascii": "cp1252"}
 _SITE_SUFFIX = re.compile(r"^(.+?)\s+[|\-–—_·:]\s+([^|\-–—_·:]+)$")
-_BREAK = "\x00"  # marks a <br> inside a block; null bytes are stripped from input first
+
+
+class TrafilaturaOptions(TypedDict):
+    include_comments: bool
+    include_tables: bool
+    include_formatting: bool
+    include_images: bool
+    include_links: bool
+
+
+# What trafilatura is asked to keep; the extraction bench passes bare trafilatura the same.
+TRAFILATURA_OPTIONS = TrafilaturaOptions(
+    include_comments=False,
+    include_tables=True,
+    include_formatting=False,
+    include_images=False,
+    include_links=False,
+)
 
 
 @dataclass(frozen=True)
@@ -137,38 +157,6 @@ def _clean(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def _block_texts(block: etree._Element) -> list[str]:
-    """One or more paragraphs from one block of trafilatura's output tree."""
-    if block.tag == "list":
-        return [text for item in block.iter("item") for text in _block_texts_plain(item)]
-    if block.tag == "table":
-        rows = (
-            " | ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell"))
-            for row in block.iter("row")
-        )
-        return [row for row in rows if row.strip(" |")]
-    return _block_texts_plain(block)
-
-
-def _pieces(element: etree._Element) -> Iterable[str]:
-    """The element's text in document order, with _BREAK where a <br> stood; nested
-    lists are left to _block_texts_plain."""
-    yield element.text or ""
-    for child in element:
-        if child.tag == "lb":
-            yield _BREAK
-        elif child.tag != "list":
-            yield from _pieces(child)
-        yield child.tail or ""
-
-
-def _block_texts_plain(block: etree._Element) -> list[str]:
-    # A <br> inside a block separates paragraphs on sites that use <br><br> for layout.
-    texts = [_clean(part) for part in "".join(_pieces(block)).split(_BREAK)]
-    nested = [t for child in block if child.tag == "list" for t in _block_texts(child)]
-    return [t for t in texts if t] + nested
-
-
 def _without_site_suffix(title: str | None, site_names: Sequence[str | None]) -> str | None:
     """'Headline | Outlet' -> 'Headline': the outlet's name is not part of the headline,
     and a change in it would otherwise read as a headline change. The suffix must be the
@@ -208,7 +196,8 @@ def _canonical(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
 
 
 def _language(tree: lxml.html.HtmlElement) -> str | None:
-    lang = _first_attr(tree, "/html/@lang | /html/@xml:lang")
+    # The HTML parser keeps an XHTML page's xml:lang as a plain attribute of that name.
+    lang = _first_attr(tree, "/html/@lang | /html/@*[name()='xml:lang']")
     if lang is None:
         lang = _first_attr(tree, "//meta[@http-equiv='content-language']/@content")
     if lang is None:
@@ -248,7 +237,7 @@ def extract_article(
     if not _MARKUP.search(text[:65536]):
         return NoArticle("not HTML: no markup in the page")
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = parse_page(text)
     except (etree.ParserError, ValueError) as exc:
         return NoArticle(f"not HTML: {exc}")
     n_elements = sum(1 for _ in tree.iter())
@@ -258,6 +247,10 @@ def extract_article(
         )
     canonical_url = _canonical(tree, url)
     language = _language(tree)
+    # Read before trafilatura prunes the tree: the page's own blocks, to cut a paragraph
+    # its fallbacks glued and to put back a correction note it left out.
+    block_texts = leaf_block_texts(tree)
+    json_texts = json_ld_texts(tree)
 
     # trafilatura's full mode grows with the square of the element count (80,000 <p> took
     # 48 s); its fast mode skips the fallback extractors that cost that.
@@ -270,16 +263,12 @@ def extract_article(
         fast=is_huge,
         date_extraction_params=set_date_params(extensive_date_search and not is_huge),
         with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_formatting=False,
-        include_images=False,
-        include_links=False,
+        **TRAFILATURA_OPTIONS,
     )
     body = getattr(document, "body", None)
     if document is None or body is None:
         return NoArticle("no article text found")
-    paragraphs = tuple(p for block in body for p in _block_texts(block))
+    paragraphs = article_paragraphs(body, block_texts, json_texts)
     if not paragraphs:
         return NoArticle("no article text found")
     total = sum(len(p) for p in paragraphs)
