@@ -9,16 +9,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import lxml.html
 import pytest
 
 from newsledger.changes.notes import detect_correction_notes
+from newsledger.config import default_seeds_dir
+from newsledger.evaluation.real_notes import load_note_labels, page_text_blocks, score_real_notes
 from newsledger.text.extract import ExtractedArticle, extract_article
 from support.public_corpus import realdata_names
 
 PAGE_FILES = realdata_names("pages", (".html",))
-# Elements whose text is a block a reader sees: paragraphs, list items, links, headings, cells.
-BLOCK_TAGS = ("p", "li", "a", "h1", "h2", "h3", "h4", "div", "span", "td", "figcaption", "small")
 # page -> (type, wrong, right) of each note it carries.
 NOTES_ON_PAGES = {"yahoo-2.html": [("correction", "Tyva", "Tuva")]}
 
@@ -38,18 +37,26 @@ def test_real_pages_carry_no_note_but_the_one_they_have(realdata: Path, page: st
     assert found == NOTES_ON_PAGES.get(page, [])
 
 
-def text_blocks(page: Path) -> list[str]:
-    """Every block of text on a page, menus and footers included, in document order."""
-    tree = lxml.html.document_fromstring(page.read_bytes().decode("utf-8").lstrip("\ufeff"))
-    for code in tree.xpath("//script|//style|//noscript"):
-        code.drop_tree()
-    blocks = (" ".join(el.text_content().split()) for el in tree.iter(*BLOCK_TAGS))
-    return [text for text in blocks if text]
-
-
 @pytest.mark.parametrize("page", PAGE_FILES)
 def test_menus_and_footers_of_real_pages_are_not_notes(realdata: Path, page: str) -> None:
-    notes = detect_correction_notes(text_blocks(realdata / "pages" / page))
+    notes = detect_correction_notes(page_text_blocks((realdata / "pages" / page).read_bytes()))
     # A note's text also sits inside each block around it: one distinct note per page.
     found = {(n.note_type, n.wrong_text, n.right_text) for n in notes}
     assert found == set(NOTES_ON_PAGES.get(page, []))
+
+
+def test_every_real_page_is_labelled(realdata: Path) -> None:
+    labelled = load_note_labels()["pages"]
+    assert sorted(labelled) == sorted(PAGE_FILES)
+    assert {
+        name: [(n["type"], n["wrong"], n["right"]) for n in entry["notes"]]
+        for name, entry in labelled.items()
+        if entry["notes"]
+    } == NOTES_ON_PAGES
+
+
+def test_real_note_evaluation_meets_its_targets(realdata: Path) -> None:
+    result = score_real_notes(realdata, default_seeds_dir())
+    assert (result.pages, result.labelled) == (len(PAGE_FILES) + 2, 2)
+    assert result.missed == [] and result.false_alarms == []
+    assert result.passed

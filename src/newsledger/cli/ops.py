@@ -98,7 +98,15 @@ def _eval_real_changes(realdata: str | None) -> bool:
     except RealDataMissing as error:
         raise UserError(f"{error}: pass --realdata DIR, the folder holding versions/") from None
     console.print(format_real_eval(results), markup=False)
-    return results["test"].passed
+    from newsledger.config import default_seeds_dir
+    from newsledger.evaluation.real_notes import format_real_note_eval, score_real_notes
+
+    try:
+        notes = score_real_notes(Path(realdata), default_seeds_dir())
+    except RealDataMissing as error:
+        raise UserError(f"{error}: pass --realdata DIR, the folder holding pages/") from None
+    console.print("", format_real_note_eval(notes), sep="\n", markup=False)
+    return results["test"].passed and notes.passed
 
 
 def add_eval_command(commands: Any) -> None:
