@@ -38,6 +38,8 @@ class ReportFilters:
     until: date | None = None
     outlet: str | None = None
     status: str | None = None
+    # One report only (the web app's page per report).
+    report_id: str | None = None
 
     def window(self) -> tuple[datetime | None, datetime | None]:
         """[since 00:00 UTC, the day after until 00:00 UTC): both dates inclusive."""
@@ -51,6 +53,7 @@ class ReportFilters:
             f"until {self.until.isoformat()}" if self.until else "",
             f"outlet {self.outlet}" if self.outlet else "",
             f"status {STATUS_LABELS.get(self.status, self.status)}" if self.status else "",
+            f"report {self.report_id}" if self.report_id else "",
         ]
         return ", ".join(p for p in parts if p) or "all time, all outlets"
 
@@ -260,7 +263,7 @@ def load_report_data(
     if filters.status is not None and filters.status not in STATUSES:
         raise ReportError(f"status {filters.status!r} is not one of {', '.join(STATUSES)}")
     start, end = filters.window()
-    period = [start, start, end, end, filters.outlet, filters.outlet]
+    period = [start, start, end, end, filters.outlet, filters.outlet, *[filters.report_id] * 2]
     rows = warehouse.fetch_dicts(
         query_sql("report_entries"), [*period, filters.status, filters.status]
     )

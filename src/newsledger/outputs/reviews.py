@@ -37,6 +37,39 @@ def _review_of(row: dict[str, Any]) -> Review:
     )
 
 
+def check_review(status: str, by: str) -> None:
+    """Refuses a status outside REVIEW_STATUSES and a blank reviewer (there is no default)."""
+    if status not in REVIEW_STATUSES:
+        raise ReviewError(f"review status {status!r} is not one of {', '.join(REVIEW_STATUSES)}")
+    if not by.strip():
+        raise ReviewError("a review needs a reviewer: pass who set it (e.g. --by your-name)")
+
+
+def check_entry(warehouse: Warehouse, entry_id: str) -> None:
+    """Refuses an entry id the correction log does not have (read-only is enough)."""
+    found = warehouse.fetch_dicts(query_sql("review_entry_exists"), [entry_id])
+    if found[0]["n"] == 0:
+        raise ReviewError(
+            f"no entry {entry_id!r} in the correction log: "
+            "take the entry id from the report or the pending list"
+        )
+
+
+def review_is_stored(
+    warehouse: Warehouse,
+    entry_id: str,
+    status: str,
+    note: str | None,
+    by: str,
+    at: datetime,
+) -> bool:
+    """Whether exactly this review (same entry, status, note, reviewer and time) is stored."""
+    found = warehouse.fetch_dicts(
+        query_sql("review_stored"), [entry_id, status, by.strip(), at, note or None]
+    )
+    return bool(found[0]["n"])
+
+
 def add_review(
     warehouse: Warehouse,
     entry_id: str,
@@ -46,16 +79,8 @@ def add_review(
     at: datetime | None = None,
 ) -> Review:
     """Records an editor's decision on one entry; `at` defaults to now (UTC)."""
-    if status not in REVIEW_STATUSES:
-        raise ReviewError(f"review status {status!r} is not one of {', '.join(REVIEW_STATUSES)}")
-    if not by.strip():
-        raise ReviewError("a review needs a reviewer: pass who set it (e.g. --by your-name)")
-    found = warehouse.fetch_dicts(query_sql("review_entry_exists"), [entry_id])
-    if found[0]["n"] == 0:
-        raise ReviewError(
-            f"no entry {entry_id!r} in the correction log: "
-            "take the entry id from the report or the pending list"
-        )
+    check_review(status, by)
+    check_entry(warehouse, entry_id)
     reviewed_at = at or datetime.now(UTC)
     with warehouse.transaction() as con:
         cursor = con.execute(

@@ -1,6 +1,7 @@
 -- Correction-log entries in the period, with their latest review; unreviewed silent
 -- substantive changes first, then newest first. Times are naive UTC.
--- Params: since, since, until (exclusive), until, outlet, outlet, status, status.
+-- Params: since, since, until (exclusive), until, outlet, outlet, report_id, report_id,
+-- status, status.
 SELECT
     l.entry_id,
     l.report_id,
@@ -25,6 +26,7 @@ LEFT JOIN v_reviews r USING (entry_id)
 WHERE (CAST(? AS TIMESTAMPTZ) IS NULL OR l.to_captured_at >= ?)
   AND (CAST(? AS TIMESTAMPTZ) IS NULL OR l.to_captured_at < ?)
   AND (CAST(? AS VARCHAR) IS NULL OR l.outlet = ?)
+  AND (CAST(? AS VARCHAR) IS NULL OR l.report_id = ?)
   AND (CAST(? AS VARCHAR) IS NULL OR l.status = ?)
 ORDER BY
     (l.status = 'silent_substantive' AND r.review_status IS NULL) DESC,

@@ -1,11 +1,13 @@
 -- Every version of each report with a version in the period (and outlet), for timelines.
--- Times are naive UTC. Params: since, since, until (exclusive), until, outlet, outlet.
+-- Times are naive UTC. Params: since, since, until (exclusive), until, outlet, outlet,
+-- report_id, report_id.
 WITH tracked AS (
     SELECT DISTINCT report_id
     FROM v_versions
     WHERE (CAST(? AS TIMESTAMPTZ) IS NULL OR captured_at >= ?)
       AND (CAST(? AS TIMESTAMPTZ) IS NULL OR captured_at < ?)
       AND (CAST(? AS VARCHAR) IS NULL OR outlet = ?)
+      AND (CAST(? AS VARCHAR) IS NULL OR report_id = ?)
 )
 SELECT
     v.report_id,
