@@ -199,3 +199,27 @@ def test_many_entries_are_paged(chromium: Any, tmp_path: Path) -> None:
     assert shown_entries(page) == 200
     page.context.close()
     assert problems == []
+
+
+def test_without_javascript_every_entry_is_readable(chromium: Any, report_html: Path) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(report_html.as_uri())
+    assert page.locator("#visible-count").inner_text() == "3"
+    assert shown_entries(page) == 3
+    kirby = page.locator(f"#entry-{KIRBY_ENTRY}")
+    assert kirby.locator(".badge.status").inner_text() == "declared and observed"
+    assert "adviser" in kirby.locator("del").first.inner_text()
+    assert page.locator("#f-outlet").is_visible() is False  # filters need the script
+    context.close()
+
+
+def test_legend_and_tooltips_explain_the_labels(page: Any) -> None:
+    legend = page.locator("#legend")
+    assert legend.is_visible()
+    assert "silent substantive" in legend.inner_text()
+    assert "newsledger web" in legend.inner_text()
+    status = page.locator(f"#entry-{KIRBY_ENTRY} .badge.status")
+    assert status.get_attribute("title").startswith("A new correction or update note")
+    kind = page.locator(f"#entry-{KIRBY_ENTRY} .badge.kind").first
+    assert kind.get_attribute("title")

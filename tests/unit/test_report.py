@@ -14,9 +14,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import feedparser
+import markupsafe
 import pytest
 
 from newsledger.outputs.report import (
+    entry_view,
     markdown_diff,
     render_atom,
     render_correction_log,
@@ -61,13 +63,13 @@ def data(warehouse_path: Path) -> ReportData:
         return load_report_data(warehouse, ReportFilters(), generated_at=GENERATED_AT)
 
 
-def page_entries(html: str) -> list[dict]:
-    """The entries the page's script draws, from its JSON block."""
-    block = re.search(
-        r'<script type="application/json" id="entries-data">(.*?)</script>', html, re.S
-    )
-    assert block is not None
-    return json.loads(block.group(1))
+def page_entries(data: ReportData) -> list[dict]:
+    """What the page draws of each entry (entry_view), once its markup is checked to list
+    every entry, script or not."""
+    html = render_html(data)
+    listed = re.findall(r'<li class="entry[^"]*" id="entry-([0-9a-f]+)"', html)
+    assert listed == [e.entry_id for e in data.entries]
+    return [entry_view(e) for e in data.entries]
 
 
 def by_report(entries: list[dict], report_id: str, key: str = "report_id") -> dict:
@@ -92,7 +94,7 @@ def test_summary_counts_the_period(data: ReportData) -> None:
 
 
 def test_html_kirby_entry_has_status_badges_note_and_word_diff(data: ReportData) -> None:
-    kirby = by_report(page_entries(render_html(data)), KIRBY)
+    kirby = by_report(page_entries(data), KIRBY)
     assert (kirby["status"], kirby["status_label"]) == (
         "declared_and_observed",
         "declared and observed",
@@ -229,10 +231,11 @@ def test_html_never_carries_article_markup_raw(data: ReportData, raw: str) -> No
 
 def test_html_keeps_hostile_text_as_text(data: ReportData) -> None:
     html = render_html(data)
-    hostile = by_report(page_entries(html), HOSTILE)
+    hostile = by_report(page_entries(data), HOSTILE)
     assert hostile["title"] == HOSTILE_TITLE
     assert hostile["url"] is None
-    assert hostile["changes"][0]["segments"] == [["insert", HOSTILE_SENTENCE]]
+    assert hostile["changes"][0]["segments"] == (("insert", HOSTILE_SENTENCE),)
+    assert f"<ins>{markupsafe.escape(HOSTILE_SENTENCE)}</ins>" in html
     assert "Bridge &lt;b&gt;opening&lt;/b&gt; &amp; &#34;ceremony&#34;" in html
 
 

@@ -10,7 +10,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -22,8 +22,17 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
+from newsledger.outputs.legend import (
+    KIND_HELP,
+    RECONSTRUCTED_HELP,
+    REVIEW_HELP,
+    kind_help,
+    review_help,
+    status_help,
+)
 from newsledger.outputs.report_data import (
     STATUS_LABELS,
+    STATUSES,
     Entry,
     EntryChange,
     ReportData,
@@ -147,13 +156,23 @@ def _environment(autoescape: bool, finalize: Any = None) -> jinja2.Environment:
         diff_html=diff_html,
         entry_html=entry_html,
         safe_link=safe_link,
+        status_help=status_help,
+        kind_help=kind_help,
+        review_help=review_help,
+    )
+    env.globals.update(
+        statuses=STATUSES,
+        kind_helps=sorted(KIND_HELP.items()),
+        review_helps=list(REVIEW_HELP.items()),
+        reconstructed_help=RECONSTRUCTED_HELP,
     )
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
     return env
 
 
 @cache
-def _html_env() -> jinja2.Environment:
+def html_environment() -> jinja2.Environment:
+    """The HTML templates' environment (autoescape on); `newsledger web` renders with it too."""
     return _environment(autoescape=True)
 
 
@@ -199,8 +218,9 @@ def _review_text(entry: Entry) -> str:
     return f"Review: {entry.review_status} by {entry.reviewed_by}, {when}{note}"
 
 
-def entry_view(entry: Entry) -> dict[str, Any]:
-    """What the page's script needs to draw one entry: text only, labels already made."""
+def entry_view(entry: Entry, queued: Sequence[Any] = ()) -> dict[str, Any]:
+    """What the entry template draws (correction-log-entry.html.j2): text, labels made here.
+    `queued`: reviews of the entry still waiting for the writer (the web app shows them)."""
     times = (
         [(entry.from_captured_at, format_time(entry.from_captured_at))]
         if entry.from_captured_at
@@ -226,6 +246,7 @@ def entry_view(entry: Entry) -> dict[str, Any]:
         "notes": list(entry.notes),
         "n_changes": entry.n_changes,
         "changes": [_change_view(change) for change in entry.changes],
+        "queued": list(queued),
     }
 
 
@@ -237,7 +258,7 @@ def _change_view(change: EntryChange) -> dict[str, Any]:
     elided = change.is_elided
     return {
         "meta": " · ".join(meta),
-        "segments": [[s.op, s.text] for s in change.segments],
+        "segments": change.segments,
         # The whole sentences only when the diff line leaves words out.
         "before": change.before_text if elided else None,
         "after": change.after_text if elided else None,
@@ -245,14 +266,15 @@ def _change_view(change: EntryChange) -> dict[str, Any]:
 
 
 def render_html(data: ReportData) -> str:
-    """One self-contained page; a Content-Security-Policy allows only its own style and script."""
+    """One self-contained page that lists every entry (readable without its script, which
+    filters and pages them); a Content-Security-Policy allows only its own style and script."""
     css, js = _asset("correction-log.css"), _asset("correction-log.js")
     csp = (
         "default-src 'none'; img-src data:; "
         f"style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
         "base-uri 'none'; form-action 'none'"
     )
-    template = _html_env().get_template("correction-log.html.j2")
+    template = html_environment().get_template("correction-log.html.j2")
     return template.render(
         data=data,
         entries=[entry_view(e) for e in data.entries],
