@@ -23,13 +23,17 @@ repeats). Reply fields:
     until the server stops), drop_mid_body (send half the body, then reset the connection),
     gzip (compress the body, Content-Encoding: gzip), etag / last_modified (sent as headers;
     a request whose If-None-Match or If-Modified-Since matches gets a 304 with no body),
-    chunked (Transfer-Encoding: chunked in 16 KiB chunks instead of a Content-Length).
+    chunked (Transfer-Encoding: chunked in 16 KiB chunks instead of a Content-Length),
+    drip_headers (send the status line, then this many extra header lines drip_gap_s apart,
+    before the real headers: a server that is slow but never silent), hold (a
+    threading.Event: the handler waits for it before answering, so a test decides when).
 Unknown paths answer 404. A route matches the request target with its query first, then
 the path alone. GET, HEAD and POST are answered alike.
 
 What the server saw: `requests` (LoggedRequest: method, path, headers with lowercase names,
-status answered, body_bytes the server set out to send, request_body (what a POST sent);
-logged before the response body is written
+status answered, body_bytes the server set out to send, request_body (what a POST sent),
+arrived_at (time.monotonic() when the request was read); logged before the response body is
+written
 so stalled requests show up), `requests_for(path)`, `max_in_flight` (the most requests it
 was handling at once). stop() wakes delayed and stalled handlers, closes open connections
 and joins every handler thread, so nothing outlives the test.
@@ -40,6 +44,7 @@ from __future__ import annotations
 import gzip as gzip_module
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -79,6 +84,9 @@ class Reply:
     etag: str | None = None
     last_modified: str | None = None
     chunked: bool = False
+    drip_headers: int = 0
+    drip_gap_s: float = 1.0
+    hold: threading.Event | None = None
 
     @property
     def body_bytes(self) -> bytes:
@@ -93,6 +101,7 @@ class LoggedRequest:
     status: int
     body_bytes: int
     request_body: bytes = b""
+    arrived_at: float = 0.0
 
 
 _NOT_FOUND = Reply(status=404, body=b"not found", headers={"Content-Type": "text/plain"})
@@ -329,11 +338,12 @@ class LoopbackServer:
                 self._in_flight -= 1
 
     def _record(self, handler: _Handler, status: int, body_bytes: int) -> None:
+        arrived_at = time.monotonic()
         headers = {name.lower(): value for name, value in handler.headers.items()}
         length = int(headers.get("content-length", "0") or 0)
         request_body = handler.rfile.read(length) if length > 0 else b""
         entry = LoggedRequest(
-            handler.command, handler.path, headers, status, body_bytes, request_body
+            handler.command, handler.path, headers, status, body_bytes, request_body, arrived_at
         )
         with self._lock:
             self._log.append(entry)
@@ -354,10 +364,27 @@ class LoopbackServer:
             if reply.delay_s and self._stopping.wait(reply.delay_s):
                 handler.close_connection = True
                 return
+            if reply.hold is not None and not self._wait_for(reply.hold):
+                handler.close_connection = True
+                return
             self._send(handler, reply, body, to_send)
+
+    def _wait_for(self, event: threading.Event) -> bool:
+        """Waits for `event`; False when the server stops (or gives up) first."""
+        deadline = time.monotonic() + _STALL_LIMIT_S
+        while not event.wait(0.05):
+            if self._stopping.is_set() or time.monotonic() > deadline:
+                return False
+        return True
 
     def _send(self, handler: _Handler, reply: Reply, body: bytes, to_send: bytes) -> None:
         handler.send_response(reply.status)
+        for number in range(reply.drip_headers):
+            handler.flush_headers()  # what is buffered goes now, one line at a time
+            if self._stopping.wait(reply.drip_gap_s):
+                handler.close_connection = True
+                return
+            handler.send_header(f"X-Drip-{number}", "slow")
         for name, value in _response_headers(reply, body).items():
             handler.send_header(name, value)
         handler.end_headers()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime
 
 import pytest
 
-from newsledger.capture.fetch import Fetcher, FetchRequest
+from newsledger.capture.fetch import Fetcher, FetchRequest, FetchResult
 from newsledger.capture.politeness import parse_retry_after
 from support.loopback import LoopbackServer, Reply, loopback_policy
 
@@ -103,10 +105,21 @@ def test_requests_to_one_host_keep_the_minimum_gap(loopback_server: LoopbackServ
 
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_per_host_concurrency_is_respected(loopback_server: LoopbackServer, limit: int) -> None:
-    loopback_server.route("/x", body=b"ok", delay_s=0.1)
+    """The server holds every answer until `limit` requests are in flight (however long the
+    machine takes to get there) and a moment more, so the count does not depend on speed."""
+    release = threading.Event()
+    loopback_server.route_sequence("/x", [Reply(body=b"ok", hold=release)])
     requests = [FetchRequest(loopback_server.url("/x")) for _ in range(6)]
-    with Fetcher(loopback_policy(per_host_concurrency=limit)) as fetcher:
-        results = fetcher.fetch_many(requests, max_workers=6)
+    results: list[FetchResult] = []
+    with Fetcher(loopback_policy(per_host_concurrency=limit, total_timeout_s=60)) as fetcher:
+        worker = threading.Thread(target=lambda: results.extend(fetcher.fetch_many(requests, 6)))
+        worker.start()
+        deadline = time.monotonic() + 30
+        while loopback_server.max_in_flight < limit and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # room for a request over the limit to show up, were one let through
+        release.set()
+        worker.join(timeout=60)
     assert [r.ok for r in results] == [True] * 6
     assert loopback_server.max_in_flight == limit
 

@@ -1,6 +1,8 @@
 """Feed bytes -> entries with absolute http(s) links (feedparser; pure, never fetches).
 
-A broken feed keeps the entries that could be read and says what was wrong in `problem`.
+A broken feed keeps the entries that could be read and says what was wrong in `problem`;
+entries that simply have no link are left out and counted, which is not a problem. The bytes
+are made safe first (feed_bytes.py: no DTD internal subset is ever read).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from itertools import islice
 
 import feedparser
 
+from newsledger.capture.feed_bytes import DtdRefused, prepare_feed
 from newsledger.text.urls import resolve_link
 
 DEFAULT_MAX_ENTRIES = 10_000
@@ -27,6 +30,9 @@ _TAG = re.compile(rb"<(/?)([\w.:-]+)[^>]*?(/?)>")
 _NOT_MARKUP = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!.*?>", re.DOTALL)
 # Bozo reasons that do not lose any content: the bytes were read fine.
 _BENIGN_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+NO_LINK = "no link"
+# An entry is named in a problem by at most this much of its title or id.
+_NAME_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,18 @@ class ParsedFeed:
     entries: tuple[FeedEntry, ...]
     problem: str | None
     format: str
-    # (what, why) for each entry left out: no link, a non-web link.
+    # (what, why) for each entry left out: NO_LINK, or a link that is not http(s).
     rejected: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def without_link(self) -> int:
+        """Entries left out only because they have no link (nor a permalink GUID)."""
+        return sum(1 for _, why in self.rejected if why == NO_LINK)
+
+    @property
+    def non_web_links(self) -> tuple[tuple[str, str], ...]:
+        """Entries left out for a link that is not http(s) (javascript:, file:, data:)."""
+        return tuple(rejected for rejected in self.rejected if rejected[1] != NO_LINK)
 
 
 def _as_datetime(parsed: time.struct_time | None) -> datetime | None:
@@ -86,6 +102,18 @@ def cap_entries(body: bytes, max_entries: int) -> tuple[bytes, int | None]:
     return body[: last_kept.end()] + _closing_tags(prefix), extra
 
 
+def _shortened(what: str) -> str:
+    return what if len(what) <= _NAME_CHARS else what[: _NAME_CHARS - 1] + "…"
+
+
+def _loses_content(bozo_exception: object, entries: list[FeedEntry]) -> bool:
+    """Whether feedparser's complaint means something was not read. An undefined entity
+    (a stray &foo;) once entries were read loses nothing: the fallback parser keeps it."""
+    if bozo_exception is None or isinstance(bozo_exception, _BENIGN_BOZO):
+        return False
+    return not (entries and "undefined entity" in str(bozo_exception))
+
+
 def _text(value: object) -> str | None:
     if not isinstance(value, str):
         return None
@@ -106,16 +134,21 @@ def parse_feed(
     """
     if not body.strip():
         return ParsedFeed(None, (), "empty document: no feed in it", "unknown")
-    body, cut_count = cap_entries(body, max_entries)
+    try:
+        # No DTD internal subset reaches feedparser (its fallback parser would expand the
+        # entities expat refused), so neither "billion laughs", quadratic blow-up nor
+        # external entities (XXE) are ever expanded. tests/unit/test_feeds.py pins each.
+        prepared = prepare_feed(body, content_type)
+    except DtdRefused as refused:
+        problem = f"refused: {refused} (a feed's DTD is never read)"
+        return ParsedFeed(None, (), problem, "unknown")
+    body, cut_count = cap_entries(prepared.body, max_entries)
     # feedparser is handed a stream, never bytes or str: given a str or bytes it first
-    # tries it as a URL or a file name and would fetch or read it. It also strips every
-    # ENTITY declaration it does not consider a plain text constant (sanitizer.replace_doctype),
-    # so neither "billion laughs" nor external entities (XXE) get expanded; expat never
-    # resolves external entities either. tests/unit/test_feeds.py pins both.
+    # tries it as a URL or a file name and would fetch or read it.
     parsed = feedparser.parse(
         io.BytesIO(body),
         response_headers={
-            "content-type": content_type or "application/xml",
+            "content-type": prepared.content_type or "application/xml",
             "content-location": base_url,
         },
         resolve_relative_uris=True,
@@ -133,10 +166,10 @@ def parse_feed(
     seen_guids: set[str] = set()
     seen_links: set[str] = set()
     for index, raw in enumerate(parsed.entries):
-        what = _text(raw.get("title")) or raw.get("id") or f"entry {index}"
+        what = _shortened(_text(raw.get("title")) or _text(raw.get("id")) or f"entry {index}")
         href = raw.get("link")
         if not isinstance(href, str) or not href.strip():
-            rejected.append((what, "no link"))
+            rejected.append((what, NO_LINK))
             continue
         link = resolve_link(base_url, href)
         if link is None:
@@ -158,7 +191,15 @@ def parse_feed(
         )
 
     problems: list[str] = []
-    if bozo_exception is not None and not isinstance(bozo_exception, _BENIGN_BOZO):
+    if prepared.removed_dtd_bytes and prepared.unread_entities:
+        names = ", ".join(f"&{name};" for name in prepared.unread_entities[:5])
+        more = len(prepared.unread_entities) - 5
+        problems.append(
+            f"its DTD internal subset ({prepared.removed_dtd_bytes} bytes) was removed unread, "
+            f"so the entities it defined are kept as text: {names}"
+            + (f" and {more} more" if more > 0 else "")
+        )
+    if _loses_content(bozo_exception, entries):
         problems.append(f"malformed feed, kept {len(entries)} readable entries: {bozo_exception}")
     if cut_count is not None:
         problems.append(

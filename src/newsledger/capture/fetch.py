@@ -2,7 +2,8 @@
 
 Timeouts, retries, Retry-After, hand-followed redirects, size caps and conditional GET are
 decided here; robots.txt (robots.py), per-host politeness (politeness.py), body decoding
-(decoding.py) and the address guard (netguard.py) are applied here, on every hop.
+(decoding.py), the address guard (netguard.py), the run's name lookups (dns.py) and the total
+deadline (deadline.py) are applied here, on every hop.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from newsledger.capture.deadline import Deadline
 from newsledger.capture.decoding import detect_encoding, read_body
+from newsledger.capture.dns import CachedResolver, LookupCut
 from newsledger.capture.fetch_errors import FetchError, transport_error
 from newsledger.capture.netguard import (
     ALLOWED_SCHEMES,
@@ -33,7 +36,13 @@ from newsledger.capture.netguard import (
     checked_target,
     default_resolver,
 )
-from newsledger.capture.politeness import Clock, HostGates, Sleep, parse_retry_after
+from newsledger.capture.politeness import (
+    Clock,
+    HostGates,
+    Sleep,
+    canonical_host,
+    parse_retry_after,
+)
 from newsledger.capture.robots import RobotsRules
 
 __all__ = [
@@ -54,8 +63,10 @@ class FetchPolicy:
     """Every knob of the HTTP policy; the sources file uses the same keys."""
 
     user_agent: str = "newsledger/0.1 (+https://example.invalid/newsledger)"
+    # Opening a connection; a DNS lookup gets as long (and its answer is kept for the run).
     connect_timeout_s: float = 5.0
-    # One attempt (all its redirect hops and the whole body) must finish within this.
+    # One attempt (every redirect hop: DNS, connect, headers and the whole body) must finish
+    # within this; time spent waiting for the host's turn (politeness) does not count.
     total_timeout_s: float = 20.0
     max_retries: int = 2
     backoff_base_s: float = 0.5
@@ -65,6 +76,8 @@ class FetchPolicy:
     max_redirects: int = 5
     per_host_concurrency: int = 2
     per_host_min_gap_s: float = 1.0
+    # Fetches in flight at once in fetch_many; None leaves it to the caller.
+    max_workers: int | None = None
     pause_after_429_s: float = 30.0
     respect_robots: bool = True
     robots_ttl_s: float = 3600
@@ -143,8 +156,9 @@ class Fetcher:
     """Fetches URLs under one FetchPolicy; never raises for network or HTTP problems.
 
     Thread-safe: fetch_many runs fetches on a thread pool sharing one connection pool,
-    one robots cache and one set of per-host gates. clock/sleep are injectable so tests
-    can see every wait without waiting."""
+    one robots cache, one DNS cache and one set of per-host gates. Make one per run: names
+    are resolved once per Fetcher. clock/sleep are injectable so tests can see every
+    politeness wait without waiting."""
 
     def __init__(
         self,
@@ -154,7 +168,7 @@ class Fetcher:
         sleep: Sleep = time.sleep,
     ) -> None:
         self.policy = policy or FetchPolicy()
-        self._resolver = resolver
+        self._dns = CachedResolver(resolver, self.policy.connect_timeout_s)
         self._clock = clock
         self._sleep = sleep
         self._backend = PinnedBackend()
@@ -199,11 +213,24 @@ class Fetcher:
         return self._fetch(url, etag, last_modified, self.policy.respect_robots)
 
     def fetch_many(self, requests: Sequence[FetchRequest], max_workers: int) -> list[FetchResult]:
-        """Fetches on a thread pool; results in the order of `requests`."""
+        """Fetches on a thread pool; results in the order of `requests`.
+
+        The policy's max_workers, when set (the sources file's [fetch] max_workers), wins
+        over the caller's."""
         if not requests:
             return []
-        with ThreadPoolExecutor(max_workers=max(1, max_workers)) as pool:
+        workers = self.policy.max_workers or max_workers
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             return list(pool.map(lambda r: self.fetch(r.url, r.etag, r.last_modified), requests))
+
+    def limit_host(self, url: str, concurrency: int | None, min_gap_s: float | None) -> None:
+        """Politeness of its own for the host of `url` (a feed's per_host_* settings); None
+        keeps the policy's value, and of two limits for one host the stricter holds."""
+        self._gates.limit(canonical_host(url), concurrency, min_gap_s)
+
+    def host_limits(self, url: str) -> tuple[int, float]:
+        """(concurrency, min_gap_s) in force for the host of `url`."""
+        return self._gates.limits(canonical_host(url))
 
     # --- one fetch: attempts ------------------------------------------------------------------
 
@@ -242,7 +269,7 @@ class Fetcher:
         self, url: str, etag: str | None, last_modified: str | None, check_robots: bool
     ) -> _Walk:
         walk = _Walk(final_url=url)
-        deadline = time.perf_counter() + self.policy.total_timeout_s
+        deadline = Deadline(self.policy.total_timeout_s)
         visited = {url}
         current = url
         try:
@@ -287,20 +314,46 @@ class Fetcher:
         last_modified: str | None,
         check_robots: bool,
         walk: _Walk,
-        deadline: float,
+        deadline: Deadline,
     ) -> str | None:
-        """Sends one GET and fills `walk`; returns the Location to follow, if any."""
-        target = checked_target(url, self._resolver, self.policy.allow_hosts)
+        """Sends one GET and fills `walk`; returns the Location to follow, if any.
+
+        The deadline covers the DNS lookup, connect, headers and body; it stands still while
+        robots.txt is consulted (a fetch with its own deadline) and while the request waits
+        for its host's turn."""
+        target = self._checked_target(url, deadline)
         if check_robots:
-            self._robots.check(url)
-        request = self._build_request(target, etag, last_modified, deadline)
-        walk.request_headers = tuple(request.headers.multi_items())
-        with self._gates.turn(target.host_key):
+            with deadline.paused():
+                self._robots.check(url)
+        with deadline.paused():
+            self._gates.acquire(target.host_key)
+        try:
+            request = self._build_request(url, target, etag, last_modified, deadline)
+            walk.request_headers = tuple(request.headers.multi_items())
             self._backend.approve(target.connect_host, target.port, list(target.addresses))
-            return self._send(url, request, target, walk, deadline)
+            with self._backend.within_deadline(deadline):
+                return self._send(url, request, target, walk, deadline)
+        finally:
+            self._gates.release(target.host_key)
+
+    def _checked_target(self, url: str, deadline: Deadline) -> Target:
+        def resolve(host: str, port: int) -> list[str]:
+            return self._dns.resolve(host, port, budget_s=deadline.remaining())
+
+        try:
+            return checked_target(url, resolve, self.policy.allow_hosts)
+        except LookupCut as exc:
+            raise FetchError(
+                "timeout", f"{url}: timed out ({exc}, total {self.policy.total_timeout_s:g}s)"
+            ) from exc
 
     def _build_request(
-        self, target: Target, etag: str | None, last_modified: str | None, deadline: float
+        self,
+        url: str,
+        target: Target,
+        etag: str | None,
+        last_modified: str | None,
+        deadline: Deadline,
     ) -> httpx.Request:
         # Validators are echoed back as bytes: a stored one may hold non-ASCII characters.
         headers: dict[bytes, bytes] = {}
@@ -308,7 +361,12 @@ class Fetcher:
             headers[b"If-None-Match"] = etag.encode("utf-8")
         if last_modified:
             headers[b"If-Modified-Since"] = last_modified.encode("utf-8")
-        remaining = max(0.001, deadline - time.perf_counter())
+        remaining = deadline.remaining()
+        if remaining <= 0:
+            raise FetchError(
+                "timeout", f"{url}: timed out (total {self.policy.total_timeout_s:g}s passed)"
+            )
+        # Per-operation ceilings; the backend also cuts each one to the deadline's remainder.
         timeout = httpx.Timeout(remaining, connect=min(self.policy.connect_timeout_s, remaining))
         return self._client.build_request("GET", target.url, headers=headers, timeout=timeout)
 
@@ -319,7 +377,7 @@ class Fetcher:
         self._last_response.location = response.headers.get("location")
 
     def _send(
-        self, url: str, request: httpx.Request, target: Target, walk: _Walk, deadline: float
+        self, url: str, request: httpx.Request, target: Target, walk: _Walk, deadline: Deadline
     ) -> str | None:
         response: httpx.Response | None = None
         self._last_response.location = None
@@ -359,12 +417,13 @@ class Fetcher:
         return min(walk.retry_after_s or 0.0, self.policy.retry_after_max_s)
 
     def _finish_response(
-        self, url: str, response: httpx.Response, walk: _Walk, deadline: float
+        self, url: str, response: httpx.Response, walk: _Walk, deadline: Deadline
     ) -> None:
         status = response.status_code
         if 200 <= status < 300:
+            ends_at = time.perf_counter() + deadline.remaining()
             walk.body = read_body(
-                url, response, deadline, self.policy.max_body_bytes, self.policy.total_timeout_s
+                url, response, ends_at, self.policy.max_body_bytes, self.policy.total_timeout_s
             )
         elif 400 <= status < 500:
             raise FetchError("http_4xx", f"{url}: HTTP {status} {response.reason_phrase}")

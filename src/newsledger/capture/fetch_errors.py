@@ -1,5 +1,6 @@
 """How a fetch can fail: ERROR_CLASSES names each way, FetchError carries one out of an
-attempt, and transport_error maps httpx's exceptions onto them.
+attempt, transport_error maps httpx's exceptions onto them, and cap_message keeps every stored
+message (fetch log, feed state) to one bounded line.
 """
 
 from __future__ import annotations
@@ -27,11 +28,23 @@ ERROR_CLASSES: dict[str, str] = {
     "invalid_url": "the URL cannot be parsed (no host, bad port, malformed IP literal)",
 }
 
+# A stored problem or error message never runs past this many characters: a hostile page or
+# feed (a megabyte-long URL, thousands of skipped entries) must not grow the log per poll.
+MESSAGE_LIMIT = 1_000
+
+
+def cap_message(message: str, limit: int = MESSAGE_LIMIT) -> str:
+    """One line of at most `limit` characters plus a tail saying how much was cut."""
+    line = " ".join(message.split())
+    if len(line) <= limit:
+        return line
+    return f"{line[:limit]}… ({len(line) - limit} more characters)"
+
 
 class FetchError(Exception):
     def __init__(self, error_class: str, message: str) -> None:
-        # One line, whatever the underlying library put in its message.
-        message = " ".join(message.split())
+        # One bounded line, whatever the underlying library put in its message.
+        message = cap_message(message)
         super().__init__(message)
         self.error_class = error_class
         self.message = message

@@ -1,7 +1,7 @@
 """The address guard for fetch.py: which addresses a URL may reach, and dialling only those.
 
 Hosts are resolved once, every address is judged, and the connection (PinnedTransport over
-PinnedBackend) dials exactly those.
+PinnedBackend) dials exactly those, every socket operation bounded by the attempt's deadline.
 """
 
 from __future__ import annotations
@@ -12,13 +12,15 @@ import re
 import socket
 import ssl
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import httpcore
 import httpx
 
+from newsledger.capture.deadline import Deadline, DeadlineStream, bounded_timeout
 from newsledger.capture.fetch_errors import FetchError
 from newsledger.capture.politeness import canonical_host
 
@@ -226,11 +228,27 @@ class PinnedBackend(httpcore.SyncBackend):
     The approval is per thread (httpcore's sync pool connects in the calling thread) and
     keyed by (host, port) as httpcore asks for it. It never resolves a name itself, so a
     DNS answer that changes between the check and the connect (rebinding) cannot move the
-    connection; a host with no approval fails closed. TLS SNI and Host stay the name."""
+    connection; a host with no approval fails closed. TLS SNI and Host stay the name.
+
+    The deadline is per thread too (within_deadline): every connect, read and write of the
+    thread's request is cut to what is left of it."""
 
     def __init__(self) -> None:
         super().__init__()
         self._approved = threading.local()
+        self._deadlines = threading.local()
+
+    @contextmanager
+    def within_deadline(self, deadline: Deadline) -> Iterator[None]:
+        self._deadlines.current = deadline
+        try:
+            yield
+        finally:
+            self._deadlines.current = None
+
+    def current_deadline(self) -> Deadline | None:
+        deadline: Deadline | None = getattr(self._deadlines, "current", None)
+        return deadline
 
     def approve(self, host: str, port: int, addresses: list[str]) -> None:
         table: dict[tuple[str, int], list[str]] = getattr(self._approved, "table", {})
@@ -254,10 +272,12 @@ class PinnedBackend(httpcore.SyncBackend):
             raise httpcore.ConnectError(f"no checked address for {host}:{port}; refusing to dial")
         last_error: httpcore.ConnectError | None = None
         for address in addresses:
+            limit = bounded_timeout(self.current_deadline(), timeout, httpcore.ConnectTimeout)
             try:
-                return super().connect_tcp(
-                    address, port, timeout, local_address, socket_options or []
+                stream = super().connect_tcp(
+                    address, port, limit, local_address, socket_options or []
                 )
+                return DeadlineStream(stream, self.current_deadline)
             except httpcore.ConnectError as exc:
                 last_error = exc
         assert last_error is not None
