@@ -2,7 +2,8 @@
 command group, each command's options declared next to its handler.
 
 ingest (seeds, feeds, import warc, refetch, reextract, sources check), inspect (reports, diff,
-stories, story, check), publish (report, review, export), ops (demo, eval, serve, bench);
+stories, story, check), publish (report, review, export), web (the editors' web app), ops
+(demo, eval, serve, bench);
 common holds the consoles, `UserError` and the helpers that declare a command. Errors a user
 can cause end in one clear line and exit status 2, never a traceback.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from newsledger.cli import ingest, inspect, ops, publish
+from newsledger.cli import ingest, inspect, ops, publish, web
 from newsledger.cli.common import Handler, UserError, err_console
 from newsledger.store.locking import WarehouseFolderError, WriterBusyError
 
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     ops.add_eval_command(commands)
     inspect.add_check_command(commands)
     publish.add_review_command(commands)
+    web.add_web_command(commands)
     publish.add_export_command(commands)
     ops.add_serve_command(commands)
     ops.add_bench_command(commands)

@@ -12,7 +12,6 @@ from typing import Any
 
 from newsledger.cli.common import UserError, add_command, console, db_argument
 from newsledger.config import load_settings
-from newsledger.store.locking import writer_lock
 
 # ---------------------------------------------------------------------- report
 
@@ -68,10 +67,20 @@ def add_report_command(commands: Any) -> None:
 
 # ---------------------------------------------------------------------- review
 
+# The reviewer when --by is not given; there is no silent default.
+REVIEWER_ENV = "NEWSLEDGER_REVIEWER"
+
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from newsledger.outputs.reviews import ReviewError, add_review, list_pending
-    from newsledger.store.warehouse import Warehouse
+    from newsledger.outputs.review_journal import (
+        append_queued,
+        discard_queued,
+        drain_if_writer_free,
+        make_queued_review,
+        queued_reviews,
+    )
+    from newsledger.outputs.reviews import ReviewError, check_entry, list_pending
+    from newsledger.store.warehouse import Warehouse, WarehouseLockedError
 
     settings = load_settings(db_path=args.db)
     if args.list:
@@ -83,15 +92,40 @@ def cmd_review(args: argparse.Namespace) -> int:
                 f"v{row['from_version']}→v{row['to_version']}"
             )
         console.print(f"{len(pending)} pending")
+        n_queued = len(queued_reviews(settings.db_path))
+        if n_queued:
+            console.print(f"{n_queued} review(s) queued: stored when the writer is free")
         return 0
     if not args.entry_id or not args.status:
         raise UserError("give ENTRY_ID and --status (or --list); see `newsledger review --help`")
+    by = args.by or os.environ.get(REVIEWER_ENV, "")
+    if not by.strip():
+        raise UserError(f"who reviewed? pass --by NAME (or set {REVIEWER_ENV})")
     try:
-        with writer_lock(settings.db_path), Warehouse.open(settings.db_path, wait_s=30) as w:
-            review = add_review(w, args.entry_id, args.status, args.note, args.by)
+        review = make_queued_review(args.entry_id, args.status, args.note, by)
+        try:
+            with Warehouse.open(settings.db_path, read_only=True, wait_s=10) as warehouse:
+                check_entry(warehouse, review.entry_id)
+        except WarehouseLockedError:
+            pass  # a run is writing the file: the drain checks the entry when it stores it
     except ReviewError as error:
         raise UserError(str(error)) from None
-    console.print(f"{review.entry_id}: {review.status} by {review.reviewed_by}")
+    # On disk before anything else: from here on the review is not lost, whoever stores it.
+    append_queued(settings.db_path, review)
+    result = drain_if_writer_free(settings.db_path, open_wait_s=30, lock_wait_s=3)
+    if result is not None:
+        for rejected, reason in result.rejected:
+            if rejected.queue_id == review.queue_id:  # never accepted, so not kept either
+                discard_queued(settings.db_path, {review.queue_id})
+                raise UserError(reason)
+    landed = () if result is None else (*result.stored, *result.already)
+    line = f"{review.entry_id}: {review.status} by {review.reviewed_by}"
+    if not any(r.queue_id == review.queue_id for r in landed):
+        line += (
+            " (queued: stored when the writer is free; an ingest holds it, and the next "
+            "ingest or a running `newsledger web` stores it)"
+        )
+    console.print(line)
     return 0
 
 
@@ -106,7 +140,9 @@ def add_review_command(commands: Any) -> None:
     review.add_argument("entry_id", nargs="?", metavar="ENTRY_ID")
     review.add_argument("--status", choices=["reviewed", "needs-note", "dismissed"])
     review.add_argument("--note", help="free text kept with the review")
-    review.add_argument("--by", default=os.environ.get("USER", "editor"), help="who reviewed")
+    review.add_argument(
+        "--by", help=f"who reviewed (required, unless ${REVIEWER_ENV} names a default)"
+    )
     review.add_argument("--list", action="store_true", help="list entries pending review")
     db_argument(review)
 

@@ -235,6 +235,8 @@ def entry_view(entry: Entry, queued: Sequence[Any] = ()) -> dict[str, Any]:
         "report_id": entry.report_id,
         "url": safe_link(entry.url),
         "versions": _version_span(entry),
+        "from_version": entry.from_version,
+        "to_version": entry.to_version,
         "times": [[iso_time(at), label] for at, label in times],
         "status": entry.status,
         "status_label": status_label(entry.status),
@@ -313,11 +315,26 @@ CSV_COLUMNS = (
     "review_status",
     "reviewed_by",
     "reviewed_at",
+    "before_text",
+    "after_text",
 )
 
 
+def change_lines(entry: Entry, side: str) -> str:
+    """The entry's changed sentences as they were ("before") or became ("after"): one line
+    a change, in change order, empty where that side has none (an added sentence has no
+    before), so line N of before_text and of after_text is the same change."""
+    lines = []
+    for change in entry.changes:
+        text = change.before_text if side == "before" else change.after_text
+        field = "" if change.field == "body" else f"[{change.field}] "
+        lines.append(f"{field}{text}" if text else "")
+    return "\n".join(lines)
+
+
 def render_csv(data: ReportData) -> str:
-    """One row per entry; kinds joined by ';', notes by newlines."""
+    """One row per entry; kinds joined by ';', notes by newlines, changed sentences one a
+    line (change_lines)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -341,6 +358,8 @@ def render_csv(data: ReportData) -> str:
                 e.review_status or "",
                 e.reviewed_by or "",
                 iso_time(e.reviewed_at),
+                change_lines(e, "before"),
+                change_lines(e, "after"),
             ]
         )
     return buffer.getvalue()
@@ -449,7 +468,8 @@ def write_report(data: ReportData, out_dir: Path) -> ReportPaths:
     )
     paths.html.write_text(render_html(data), "utf-8")
     paths.markdown.write_text(render_markdown(data), "utf-8")
-    paths.csv.write_text(render_csv(data), "utf-8", newline="")
+    # With a byte-order mark: Excel reads the file as UTF-8 only then ("Weizsäcker").
+    paths.csv.write_text(render_csv(data), "utf-8-sig", newline="")
     paths.json.write_text(render_json(data), "utf-8")
     paths.atom.write_text(render_atom(data), "utf-8")
     return paths

@@ -11,6 +11,7 @@ from dataclasses import replace
 from newsledger.capture.fetch import Fetcher, FetchRequest
 from newsledger.capture.warc import WarcArchive
 from newsledger.models import ArticleRecord, Capture, IngestBatch
+from newsledger.outputs.review_journal import drain_review_journal
 from newsledger.runs.fetches import PageFetch, PageJob, archive_page, fetch_record
 from newsledger.runs.options import LiveCounts, LiveRunOptions, ProgressCallback
 from newsledger.runs.pipeline import BatchCounts, plan_batch
@@ -225,6 +226,7 @@ def write_or_stage(staged: StagedBatch, options: LiveRunOptions) -> LiveCounts:
 
 def load_staged_folders(options: LiveRunOptions) -> LiveCounts:
     """Loads batches earlier runs staged, oldest first; each folder goes once it is stored."""
+    drain_review_journal(options.db_path, options.open_wait_s)  # reviews queued while we wrote
     counts = LiveCounts()
     for folder in staged_folders(options.staging_root):
         staged = read_staged(folder)
