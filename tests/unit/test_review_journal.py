@@ -156,3 +156,28 @@ def test_a_bad_review_is_refused_before_it_is_queued(
         queue_review(db, KIRBY_ENTRY, status, note, by)
     assert str(error.value).startswith(message)
     assert not journal_path_for(db).exists()
+
+
+def test_the_review_command_queues_while_the_writer_is_held(
+    db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsledger.cli import main
+
+    monkeypatch.delenv("NEWSLEDGER_REVIEWER", raising=False)
+    args = ["review", KIRBY_ENTRY, "--status", "reviewed", "--db", str(db)]
+    assert main(args) == 2
+    assert "who reviewed? pass --by NAME (or set NEWSLEDGER_REVIEWER)" in capsys.readouterr().err
+    with writer_lock(db):
+        assert main([*args, "--by", "ana"]) == 0
+        said = capsys.readouterr().out
+        assert said.startswith(f"{KIRBY_ENTRY}: reviewed by ana (queued: stored when the writer")
+        assert stored_reviews(db) == []
+        assert main(["review", "--list", "--db", str(db)]) == 0
+        assert "1 review(s) queued: stored when the writer is free" in capsys.readouterr().out
+    monkeypatch.setenv("NEWSLEDGER_REVIEWER", "ben")
+    assert main(args) == 0  # the writer is free: this one, and the queued one, are stored
+    assert capsys.readouterr().out.strip() == f"{KIRBY_ENTRY}: reviewed by ben"
+    assert stored_reviews(db) == [
+        (KIRBY_ENTRY, "reviewed", None, "ana"),
+        (KIRBY_ENTRY, "reviewed", None, "ben"),
+    ]
