@@ -6,54 +6,66 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsledger.changes.words import CALENDAR_WORDS, NUMBER_WORDS, words_of
+from newsledger.changes.lexicon import Lexicon, lexicon_for
+from newsledger.changes.words import words_of
 
 # Digits glued to letters before them are part of a name (Q1, COP26, G7, T20), not a figure.
+# A unit after the digits is read as one figure with them, in any of the languages' words.
 _AMOUNT = re.compile(
     r"(?<![^\W_])[$£€¥]?\d+(?:[,.]\d+)*"
-    r"(?:\s?(?:%|per\s?cent|percent|[mk]\b|bn\b|million|billion|trillion))?",
+    r"(?:\s?(?P<unit>%|per\s?cent|percent|prozent|pour\s?cent|por\s?ciento|per\s?cento"
+    r"|por\s?cento|procent|[mk]\b|mn\b|bn\b|tn\b|mio\b\.?|mrd\b\.?|md\b"
+    r"|millions?|billions?|trillions?|millionen|milliarden?|milliards?|millones|millón"
+    r"|milioni|milione|miliardi|miliardo|milhões|milhão|bilhões|bilhão|miljoen|miljard)"
+    r"(?!\w))?",
     re.I,
 )
+# One figure written with the unit spelt out or abbreviated: "£51m" = "£51 million".
+_UNITS = {
+    "m": ("m", "mn", "mio", "mio.", "million", "millions", "millionen", "millones", "millón",
+          "milioni", "milione", "milhões", "milhão", "miljoen"),
+    "bn": ("bn", "billion", "billions", "mrd", "mrd.", "md", "milliarde", "milliarden",
+           "milliard", "milliards", "miliardi", "miliardo", "bilhões", "bilhão", "miljard"),
+    "tn": ("tn", "trillion", "trillions"),
+    "%": ("%", "percent", "percent", "prozent", "pourcent", "porciento", "percento",
+          "porcento", "procent"),
+}  # fmt: skip
+_UNIT_OF = {spelling: unit for unit, spellings in _UNITS.items() for spelling in spellings}
+# Not figures: a moment of a match ("half-time"), a star rating ("five-star reviews"; a
+# rating is the review's label, not a count).
+_NOT_FIGURES = re.compile(r"\b(?:half|full)[\s-]?time\b|\b(?:\w+|\d+)[\s-]stars?\b|[★☆]+", re.I)
 # A score or tally line ("2-1", "125-7"): the same match's state, whatever the words around it.
 _SCORE = re.compile(r"(?<![\w.])\d{1,3}-\d{1,3}(?![\w.])")
-# Number words that say the same figure as digits ("world number one" = "number 1").
-SMALL_NUMBERS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
-    )
-}
-# Ordinals, fractions and vague quantities: a change only when another figure replaces them
-# ("third Test" dropped is a rewrite; "fifth try" -> "seventh try" is a figure).
-_SOFT_NUMBERS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth half quarter "  # noqa: SIM905
-    "several few many couple".split()
-)
 
 
-def amounts(text: str) -> Counter[str]:
-    found = [re.sub(r"\s+", "", m.group(0).lower()) for m in _AMOUNT.finditer(text)]
-    words = [w.lower() for w in words_of(text)]
+def _amount(match: re.Match[str]) -> str:
+    unit = match.group("unit")
+    text = match.group(0)
+    if unit:
+        key = re.sub(r"\s+", "", unit.lower())
+        text = text[: match.start("unit") - match.start()].rstrip() + _UNIT_OF.get(key, key)
+    return text.lower()
+
+
+def amounts(text: str, lex: Lexicon | None = None) -> Counter[str]:
+    """Figures of a text: digits with their unit ("$1.5m", "40%") and number words, each
+    written as digits where it is one ("two" -> "2", "a dozen" -> "12")."""
+    lex = lex or lexicon_for(text)
+    text = _NOT_FIGURES.sub(" ", text)
+    found = [_amount(m) for m in _AMOUNT.finditer(text)]
+    # The unit words of a figure ("51 million") are read with its digits, not again alone.
+    words = [w.lower() for w in words_of(_AMOUNT.sub(" ", text))]
     for i, word in enumerate(words):
-        if word not in NUMBER_WORDS:
+        if word not in lex.number_words:
             continue
         # "scores" is a quantity only in "scores of"; in sport it is a verb.
         if word in ("score", "scores") and (i + 1 >= len(words) or words[i + 1] != "of"):
             continue
-        found.append(SMALL_NUMBERS.get(word, word))
+        # "segundo o ministro", "secondo il governo": according to, not second.
+        if lex.is_according(words, i):
+            continue
+        found.append(lex.number_key(word))
     return Counter(found)
-
-
-# Months that are also verbs ("thousands march", "it may") are dates only when capitalised.
-_VERB_MONTHS = frozenset({"march", "may"})
-
-
-def _dates(text: str) -> Counter[str]:
-    return Counter(
-        w.lower()
-        for w in words_of(text)
-        if w.lower() in CALENDAR_WORDS and (w.lower() not in _VERB_MONTHS or w[0].isupper())
-    )
 
 
 def difference(before: Counter[str], after: Counter[str]) -> str:
@@ -65,28 +77,55 @@ def difference(before: Counter[str], after: Counter[str]) -> str:
     )
 
 
-def numeric_evidence(before: str, after: str, *, replaced: bool = False) -> str:
+def numeric_evidence(
+    before: str, after: str, *, replaced: bool = False, lex: Lexicon | None = None
+) -> str:
     """'40 → 60' when the numbers, quantities, dates or times of two texts differ.
 
     A day or month counts only when one replaces another (adding "on Tuesday" dates a
     sentence, it changes no figure). Across a replaced sentence (`replaced`), figures count
-    only when both sides have some: a rewrite that drops "thousands" changes no figure.
+    only when both sides have some, and ordinals or vague quantities alone on both sides
+    ("second quarter" -> "half-time") are the state of play, not a figure that moved.
     """
-    figures = amounts(before), amounts(after)
+    lex = lex or lexicon_for(before, after)
+    figures = amounts(before, lex), amounts(after, lex)
     if replaced and not (figures[0] and figures[1]):
         figures = Counter(), Counter()
     gone, new = figures[0] - figures[1], figures[1] - figures[0]
-    if not (gone and new) and set(gone.elements()) | set(new.elements()) <= _SOFT_NUMBERS:
+    soft = set(gone.elements()) | set(new.elements()) <= lex.soft_numbers
+    if soft and (replaced or not (gone and new)):
         figures = Counter(), Counter()
-    dates = _dates(before), _dates(after)
+    dates = lex.dates_in(words_of(before)), lex.dates_in(words_of(after))
     if not (dates[0] - dates[1] and dates[1] - dates[0]):
         dates = Counter(), Counter()
     return difference(figures[0] + dates[0], figures[1] + dates[1])
 
 
+# A fixture: two sides named either side of "v" ("Ireland v Argentina", "Roma vs Feyenoord").
+FIXTURE = re.compile(
+    r"\b([A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)*)\s(?:v|vs|v\.|vs\.|versus)\s([A-Z][\w'’.]*)"
+)
+
+
+def same_fixture(text: str, other: str) -> str:
+    """The fixture `text` names ("Tottenham v West") when `other` names both its sides too:
+    the same match, whose score and tallies are its running state; else ''."""
+    for match in FIXTURE.finditer(text):
+        sides = match.group(1).split()[-1], match.group(2)
+        if all(re.search(rf"\b{re.escape(side)}\b", other) for side in sides):
+            return match.group(0)
+    return ""
+
+
 def score_evidence(before: str, after: str) -> str:
-    """'1-1 → 2-1' when both texts carry a score or tally line and it moved."""
+    """'1-1 → 2-1' when both texts carry a score or tally line and it moved, or 'v → 1-0'
+    when a fixture gained (or lost) its score."""
     old, new = Counter(_SCORE.findall(before)), Counter(_SCORE.findall(after))
-    if not old or not new or old == new:
+    if old == new:
         return ""
+    if not old or not new:
+        unscored, scored = (before, after) if new else (after, before)
+        if not same_fixture(unscored, scored):
+            return ""
+        return difference(Counter(old or ["v"]), Counter(new or ["v"]))
     return difference(old - new, new - old)

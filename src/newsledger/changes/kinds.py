@@ -29,31 +29,19 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from newsledger.changes.diffing import tokenize
+from newsledger.changes.diffing import word_ops
 from newsledger.changes.figures import (
-    SMALL_NUMBERS,
     amounts,
-    difference,
     numeric_evidence,
+    same_fixture,
     score_evidence,
 )
-from newsledger.changes.names import name_evidence, name_key
+from newsledger.changes.lexicon import Lexicon, lexicon_for
+from newsledger.changes.names import attribution_evidence, name_evidence, name_key
 from newsledger.changes.quotes import inside_quotes
-from newsledger.changes.words import (
-    CALENDAR_WORDS,
-    FUNCTION_WORDS,
-    SPEECH_VERBS,
-    Side,
-    is_respelling,
-    is_word,
-    sides_of,
-    words_of,
-)
+from newsledger.changes.words import Side, is_respelling, is_word, sides_of, words_of
 from newsledger.models import Change, ChangeLabel
 
-# Where a speaker phrase stops when read away from its verb.
-_SPEAKER_STOPS = frozenset(',.;:“”"()—–')
-_SPEAKER_STOP_WORDS = frozenset(["and", "but", "who", "which", "that", "while", "as", "when"])
 _DATELINE = re.compile(r"^(?:last\s+)?(?:updated|modified|published|posted|edited)\b", re.I)
 _DATELINE_REST = re.compile(
     r"\b(?:on|at|last|updated|modified|published|posted|edited|[ap]\.?m|[A-Z]{2,4})\b"
@@ -78,107 +66,61 @@ def _quote_evidence(sides: tuple[Side, Side]) -> str:
     return f"{' '.join(changed[0]) or '-'} → {' '.join(changed[1]) or '-'}"
 
 
-def _speaker_phrases(text: str) -> Counter[str]:
-    """Words naming who speaks, read next to each speech verb.
-
-    "X said" (one comma-delimited appositive skipped, so "John Kirby, the adviser, said"
-    names John Kirby), "said Maria Gonzalez" (a capitalised name right after the verb),
-    "according to X". Function words, dates and numbers are not speakers.
-    """
-    tokens = [t for t in tokenize(text) if not t.isspace()]
-    speaker: list[str] = []
-    for index, token in enumerate(tokens):
-        verb = SPEECH_VERBS.get(token.lower())
-        if verb is None:
-            continue
-        if verb == "according":
-            for word in tokens[index + 2 : index + 7]:
-                if word in _SPEAKER_STOPS:
-                    break
-                speaker.append(word)
-            continue
-        j = index - 1
-        if j >= 0 and tokens[j] == ",":
-            earlier = [i for i in range(j) if tokens[i] == ","]
-            j = earlier[-1] - 1 if earlier else -1
-        taken = 0
-        while j >= 0 and taken < 4:
-            word = tokens[j]
-            if word in _SPEAKER_STOPS or word.lower() in _SPEAKER_STOP_WORDS or not is_word(word):
-                break
-            speaker.append(word)
-            taken += 1
-            j -= 1
-        for word in tokens[index + 1 : index + 4]:
-            if not (is_word(word) and word[0].isupper()):
-                break
-            speaker.append(word)
-    return Counter(
-        w.lower()
-        for w in speaker
-        if w.lower() not in FUNCTION_WORDS and w.lower() not in CALENDAR_WORDS and not amounts(w)
-    )
-
-
-def _attribution_evidence(before: str, after: str, *, edited: bool = False) -> str:
-    """Speech verbs that changed, or the speaker next to them (a respelt speaker is not).
-
-    In an edited sentence (`edited`), a reporting verb only inserted or only dropped brings
-    in or drops a statement ("Depp faces questioning" -> "Depp says …"): that is the new
-    statement's news, not the same statement given another source. Across a removed and an
-    added sentence that give the same figures, the verb dropped is the source that changed.
-    """
-    verbs = [
-        Counter(SPEECH_VERBS[w.lower()] for w in words_of(text) if w.lower() in SPEECH_VERBS)
-        for text in (before, after)
-    ]
-    if verbs[0] != verbs[1]:
-        if edited and not (verbs[0] and verbs[1]):
-            return ""
-        return difference(verbs[0], verbs[1])
-    if not verbs[0]:
-        return ""
-    speakers = _speaker_phrases(before), _speaker_phrases(after)
-    gone, new = speakers[0] - speakers[1], speakers[1] - speakers[0]
-    if (not gone and not new) or is_respelling(gone.elements(), new.elements()):
-        return ""
-    return difference(gone, new)
-
-
-def _is_dateline(text: str) -> bool:
+def _is_dateline(text: str, lex: Lexicon) -> bool:
     return (
         bool(_DATELINE.match(text))
         and not _DATELINE_REST.sub(
             "",
             re.sub(
                 r"\b\w+\b",
-                lambda m: "" if m.group(0).lower() in CALENDAR_WORDS else m.group(0),
+                lambda m: "" if m.group(0).lower() in lex.calendar_words else m.group(0),
                 text,
             ),
         ).strip()
     )
 
 
-# Words that carry grammar, not facts: adding, dropping or swapping only these is polish
-# ("a raft measures" -> "a raft of measures", "reports that the club" -> "reports the club").
-# Negations, quantities and comparatives are not among them: they change what is said.
-GRAMMAR_WORDS = frozenset(
-    "a an the of to in on at for by with from into onto that and amid as its it is are was "  # noqa: SIM905
-    "were be been has have had".split()
-)
-
-
-def _polish_key(word: str) -> str:
-    """A word as polish compares it: lowercased, possessive dropped, "one" read as "1"."""
+def _polish_key(word: str, lex: Lexicon) -> str:
+    """A word as polish compares it: lowercased, possessive dropped, "one" read as "1", "ex"
+    read as "former"."""
     key = name_key(word)
-    return SMALL_NUMBERS.get(key, key)
+    key = lex.same_words.get(key, key)
+    return lex.numbers.get(key, key) if key in lex.numbers else key
 
 
-def _cosmetic_evidence(before: str, after: str) -> str:
+def _verb_stem(word: str) -> str:
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"[aeiouy]+", "", word)
+
+
+def _tense_only(gone: list[str], came: list[str], lex: Lexicon) -> bool:
+    """One verb in another tense, its auxiliaries changing with it ("is sticking" -> "has
+    stuck", "wins" -> "has won"): the same verb when the stems meet, or, in English, when only
+    the vowel of a strong verb moved (stick, stuck; win, won). A headline's "to" before a verb
+    is its future ("PM to visit" -> "PM visits"), not an auxiliary: that is news moving on."""
+    verbs = (
+        [w for w in gone if w not in lex.auxiliaries],
+        [w for w in came if w not in lex.auxiliaries],
+    )
+    if len(verbs[0]) != 1 or len(verbs[1]) != 1 or len(gone) + len(came) == 2:
+        return False
+    old, new = (_verb_stem(v[0]) for v in verbs)
+    if old == new:
+        return True
+    return lex.lang == "en" and old[:1] == new[:1] and _skeleton(old) == _skeleton(new)
+
+
+def _cosmetic_evidence(before: str, after: str, lex: Lexicon) -> str:
     """'goverment → government' when only polish changed, else ''."""
-    old = [_polish_key(w) for w in words_of(before.replace("&", " and "))]
-    new = [_polish_key(w) for w in words_of(after.replace("&", " and "))]
-    if _is_dateline(before) and _is_dateline(after):
+    old = [_polish_key(w, lex) for w in words_of(before.replace("&", " and "))]
+    new = [_polish_key(w, lex) for w in words_of(after.replace("&", " and "))]
+    if _is_dateline(before, lex) and _is_dateline(after, lex):
         return f"timestamp label: {before} → {after}"
     if old == new or Counter(old) == Counter(new):
         return "punctuation, capitalisation or word order"
@@ -190,9 +132,10 @@ def _cosmetic_evidence(before: str, after: str) -> str:
         doubled = tag == "delete" and all(
             w in old[max(i1 - 1, 0) : i1] + old[i2 : i2 + 1] for w in gone
         )
-        grammar_only = all(w in GRAMMAR_WORDS for w in gone + came)
+        grammar_only = all(w in lex.grammar_words for w in gone + came)
         joined = "".join(gone) == "".join(came)  # "shake up" -> "shakeup"
-        if not (doubled or grammar_only or joined or is_respelling(gone, came)):
+        respelt = is_respelling(gone, came) or _tense_only(gone, came, lex)
+        if not (doubled or grammar_only or joined or respelt):
             return ""
         edits.append(f"{' '.join(gone) or '-'} → {' '.join(came) or '-'}")
     return "; ".join(edits)
@@ -210,16 +153,17 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _content_kinds(change: Change) -> list[tuple[str, str]]:
+def _content_kinds(change: Change, lex: Lexicon) -> list[tuple[str, str]]:
     """numeric, name_or_title, quote and attribution of an edited sentence, with evidence."""
     before, after = change.before_text or "", change.after_text or ""
-    if _is_dateline(before) and _is_dateline(after):
+    field = change.field != "body"
+    if _is_dateline(before, lex) and _is_dateline(after, lex):
         return []
     found = [
-        ("numeric", numeric_evidence(before, after)),
-        ("name_or_title", name_evidence(before, after)),
+        ("numeric", numeric_evidence(before, after, lex=lex)),
+        ("name_or_title", name_evidence(before, after, lex, respelt_is_polish=field)),
         ("quote", _quote_evidence(sides_of(change))),
-        ("attribution", _attribution_evidence(before, after, edited=True)),
+        ("attribution", attribution_evidence(before, after, edited=True, lex=lex)),
     ]
     return [(kind, evidence) for kind, evidence in found if evidence]
 
@@ -235,8 +179,14 @@ WRITTEN_ANEW_BELOW = 0.5
 def written_anew(before: str, after: str) -> bool:
     """A headline or summary replaced by a different one rather than edited: fewer than half
     of the shorter version's content words survive. Its new facts contradict none of the
-    old ones (a later development, another angle), so it is a rewrite, not a fact change."""
-    old, new = _stems(_without_labels(before)), _stems(_without_labels(after))
+    old ones (a later development, another angle), so it is a rewrite, not a fact change.
+
+    Page furniture is left out of the count: a live page's format label ("- live"), and a
+    running label both versions open with ("Italian Grand Prix: ", "Ukraine war: ").
+    """
+    lex = lexicon_for(before, after)
+    before, after = _without_shared_label(before, after)
+    old, new = _stems(_without_labels(before, lex), lex), _stems(_without_labels(after, lex), lex)
     if not old or not new:
         return False
     return len(old & new) / min(len(old), len(new)) < WRITTEN_ANEW_BELOW
@@ -244,30 +194,39 @@ def written_anew(before: str, after: str) -> bool:
 
 # A headline's format label ("- live", "- clips, radio & text", "LIVE:", "– as it happened"):
 # page furniture, kept or swapped while the headline itself is rewritten.
-_LABEL_WORDS = frozenset(
-    "live latest updates update text radio clips video watch listen follow reaction "  # noqa: SIM905
-    "commentary as it happened highlights scores and in pictures photos".split()
-)
 _LABEL_SPLIT = re.compile(r"\s[-–—|]\s|^\s*(?:live|watch|video)\s*:", re.I)
+# A running label before a colon ("Ukraine war: ", "Cup final: ").
+_RUNNING_LABEL = re.compile(r"^([^:]{2,60}):\s+")
 
 
-def _without_labels(text: str) -> str:
+def _without_shared_label(before: str, after: str) -> tuple[str, str]:
+    labels = _RUNNING_LABEL.match(before), _RUNNING_LABEL.match(after)
+    if labels[0] and labels[1] and labels[0].group(1) == labels[1].group(1):
+        return before[labels[0].end() :], after[labels[1].end() :]
+    return before, after
+
+
+def _without_labels(text: str, lex: Lexicon) -> str:
     parts = _LABEL_SPLIT.split(text)
-    kept = [p for p in parts if not {w.lower() for w in words_of(p)} <= _LABEL_WORDS]
+    kept = [p for p in parts if not {w.lower() for w in words_of(p)} <= lex.label_words]
     return " ".join(kept) if kept else text
 
 
-def _has_live_label(text: str) -> bool:
-    return _without_labels(text) != text
+def _has_live_label(text: str, lex: Lexicon) -> bool:
+    return _without_labels(text, lex) != text
 
 
-def _stems(text: str) -> set[str]:
-    """Content words with an inflection cut off, so "apologises" and "apologise" meet."""
+def _stems(text: str, lex: Lexicon) -> set[str]:
+    """Content words with an inflection cut off, so "apologises" and "apologise" meet, and
+    "cities" and "city"."""
     stems = set()
     for word in words_of(text):
         lower = name_key(word)
-        if lower in FUNCTION_WORDS:
+        # Reporting verbs say who told it, not what the story is ("…, police say").
+        if lower in lex.function_words or lower in lex.speech_verbs:
             continue
+        if lower.endswith("ies") and len(lower) > 4:
+            lower = lower[:-3] + "y"
         for ending in ("ing", "ed", "es", "s"):
             if lower.endswith(ending) and len(lower) - len(ending) >= 3:
                 lower = lower[: -len(ending)]
@@ -276,25 +235,73 @@ def _stems(text: str) -> set[str]:
     return stems
 
 
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+
+
+def _untruncated(before: str, after: str) -> tuple[str, str]:
+    """A standfirst cut to length ends in an ellipsis: the words one version runs on with
+    past the other's cut are not an edit ("… by Ricky..." -> "… by Ricky Gervais")."""
+    cut = bool(_ELLIPSIS.search(before)), bool(_ELLIPSIS.search(after))
+    if not any(cut):
+        return before, after
+    old, new = _ELLIPSIS.sub("", before), _ELLIPSIS.sub("", after)
+    old_words, new_words = old.split(), new.split()
+    ops = SequenceMatcher(None, old_words, new_words, autojunk=False).get_opcodes()
+    tag, i1, i2, j1, j2 = ops[-1]
+    if tag == "equal" or i2 != len(old_words) or j2 != len(new_words):
+        return before, after
+    # The other version runs on past the cut, or completes the word cut in two ("Ric...").
+    runs_on_after = cut[0] and (
+        tag == "insert"
+        or (tag == "replace" and i2 - i1 == 1 and new_words[j1].startswith(old_words[i1]))
+    )
+    runs_on_before = cut[1] and (
+        tag == "delete"
+        or (tag == "replace" and j2 - j1 == 1 and old_words[i1].startswith(new_words[j1]))
+    )
+    # A figure the cut hid ("died aged..." -> "died aged 80") is one the reader now has.
+    if runs_on_after and not amounts(" ".join(new_words[j1:j2])):
+        new_words = new_words[:j1] + old_words[i1:i2]
+    elif runs_on_before and not amounts(" ".join(old_words[i1:i2])):
+        old_words = old_words[:i1] + new_words[j1:j2]
+    else:
+        return before, after
+    return " ".join(old_words), " ".join(new_words)
+
+
 def _kinds_of_edit(change: Change, *, headline: bool) -> list[tuple[str, str]]:
     before, after = change.before_text or "", change.after_text or ""
+    lex = lexicon_for(before, after)
+    if change.field != "body":
+        trimmed = _untruncated(before, after)
+        if trimmed != (before, after):
+            before, after = trimmed
+            change = Change(
+                change.change_no, change.op, before, after, change.before_pos,
+                change.after_pos, word_ops(before, after), change.field,
+            )  # fmt: skip
+            if before == after:
+                return [("cosmetic", "cut to length at another word")]
     if change.field != "body" and written_anew(before, after):
         # Written anew, yet a running story's figure moved: the score line of a match, or
-        # the figures of a live page's headline (its label says it is one running event).
-        live = _has_live_label(before) and _has_live_label(after)
+        # the figures of one running event (a live page's label, or the same fixture).
+        live = (_has_live_label(before, lex) and _has_live_label(after, lex)) or bool(
+            same_fixture(before, after) or same_fixture(after, before)
+        )
         figures = score_evidence(before, after) or (
-            numeric_evidence(before, after, replaced=True) if live else ""
+            numeric_evidence(before, after, replaced=True, lex=lex) if live else ""
         )
         if figures:
             return [("numeric", figures)]
         return [] if headline else [("rewrite", _short(f"{before} → {after}", 160))]
-    cosmetic = _cosmetic_evidence(before, after)
+    cosmetic = _cosmetic_evidence(before, after, lex)
     # A respelt word is polish even when it is a number word ("milion" -> "million"); a
-    # changed digit never is, and a respelt name is a name change (names are facts).
+    # changed digit never is. A respelt name in the body is a name change (names are facts,
+    # and their corrections are declared there); in a headline or standfirst it is spelling.
     if cosmetic and _digits(before) == _digits(after):
-        names = name_evidence(before, after)
+        names = name_evidence(before, after, lex, respelt_is_polish=change.field != "body")
         return [("name_or_title", names)] if names else [("cosmetic", cosmetic)]
-    kinds = _content_kinds(change)
+    kinds = _content_kinds(change, lex)
     if kinds:
         return kinds
     if cosmetic:
@@ -307,16 +314,18 @@ def _kinds_of_edit(change: Change, *, headline: bool) -> list[tuple[str, str]]:
 REPLACEMENT_OVERLAP = 0.3
 
 
-def _content_words(text: str) -> set[str]:
+def _content_words(text: str, lex: Lexicon) -> set[str]:
     return {
         w.lower()
         for w in words_of(text)
-        if w.lower() not in FUNCTION_WORDS and w.lower() not in SPEECH_VERBS
+        if w.lower() not in lex.function_words and w.lower() not in lex.speech_verbs
     }
 
 
 def _replaced_by(removed: Change, added: Change) -> bool:
-    old, new = _content_words(removed.before_text or ""), _content_words(added.after_text or "")
+    before, after = removed.before_text or "", added.after_text or ""
+    lex = lexicon_for(before, after)
+    old, new = _content_words(before, lex), _content_words(after, lex)
     if not old or not new:
         return False
     return len(old & new) / min(len(old), len(new)) >= REPLACEMENT_OVERLAP
@@ -358,10 +367,11 @@ def _replacement_kinds(changes: Sequence[Change], place: int) -> list[tuple[str,
             break
         if _replaced_by(other, added):
             before, after = other.before_text or "", added.after_text or ""
+            lex = lexicon_for(before, after)
             found = [
-                ("numeric", numeric_evidence(before, after, replaced=True)),
-                ("name_or_title", name_evidence(before, after)),
-                ("attribution", _attribution_evidence(before, after)),
+                ("numeric", numeric_evidence(before, after, replaced=True, lex=lex)),
+                ("name_or_title", name_evidence(before, after, lex)),
+                ("attribution", attribution_evidence(before, after, lex=lex)),
             ]
             return [(kind, evidence) for kind, evidence in found if evidence]
     return []

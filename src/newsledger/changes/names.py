@@ -1,74 +1,187 @@
-"""Names and roles in a sentence and how they differ: `name_evidence` says "Kirby adviser →
-spokesman" when a name or role was replaced, inserted or dropped, and not for recapitalising,
-possessives, plurals, a name written more fully, or words inside a quotation."""
+"""Who a sentence names and who it says is speaking, and how two versions differ in that:
+`name_evidence` says "Kirby adviser → spokesman" when a name or role was replaced, inserted or
+dropped (not for recapitalising, possessives, plurals, a people's form, a name written more
+fully, or words inside a quotation); `attribution_evidence` says "police → witnesses" when the
+source of a statement changed (a hedge, a reporting verb, or the speaker next to it)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 
 from newsledger.changes.diffing import tokenize
-from newsledger.changes.figures import difference
+from newsledger.changes.figures import amounts, difference
+from newsledger.changes.lexicon import Lexicon, lexicon_for, without_elision
 from newsledger.changes.quotes import inside_quotes
-from newsledger.changes.words import (
-    CALENDAR_WORDS,
-    FUNCTION_WORDS,
-    NUMBER_WORDS,
-    ROLE_NOUNS,
-    is_word,
-    words_of,
-)
+from newsledger.changes.words import is_respelling, is_word, words_of
 
 
 def name_key(word: str) -> str:
-    """A name as compared: lowercased, a possessive dropped ("Trump's", "Saints'" -> stem)."""
-    lower = word.lower()
+    """A name as compared: lowercased, a possessive dropped ("Trump's", "Saints'" -> stem),
+    an elided article dropped ("l'Élysée" -> "élysée")."""
+    lower = without_elision(word).lower()
     for ending in ("'s", "’s"):
         if lower.endswith(ending):
             return lower[: -len(ending)]
     return lower
 
 
-def _unquoted_words(text: str) -> list[str]:
-    """The words of a text outside quotations: words inside one are the quote's, not names."""
+# After these a capitalised word opens a sentence, and is capitalised for that. After a colon
+# or a dash it is not: headlines capitalise only names there ("Cup final: Kane scores").
+_OPENERS = frozenset(".!?…")
+# A headline's first word in -ed or -ing is a participle ("Exiled Catalan leader", "Leading
+# Tory MP"), not a name, even before another capital.
+_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ed|ing)$")
+# German common-noun endings: a capitalised word in -ung, -heit, -keit, ... is no name.
+_GERMAN_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|tum|ment|chen|lein)$")
+_GERMAN_PLACE_PREPOSITIONS = frozenset({"in", "aus", "nach"})
+
+
+def _unquoted_tokens(text: str) -> list[str]:
+    """The tokens of a text outside quotations: words inside one are the quote's, not names.
+    Quoted words become a gap (a space), so the words around them are not neighbours."""
     tokens = tokenize(text)
-    return [t for t, quoted in zip(tokens, inside_quotes(tokens), strict=True) if not quoted]
+    return [" " if quoted else t for t, quoted in zip(tokens, inside_quotes(tokens), strict=True)]
 
 
-def _name_tokens(text: str) -> Counter[str]:
-    """Name and role tokens of a sentence (see `_name_key`), with how often each occurs.
+def _opens_part(tokens: list[str], index: int) -> bool:
+    """Whether tokens[index] opens the text or a sentence."""
+    j = index - 1
+    while j >= 0 and tokens[j].isspace():
+        j -= 1
+    return j < 0 or tokens[j] in _OPENERS
 
-    A capitalised first word counts only when the next word is capitalised too ("Tim
-    Harlow said"), since every sentence starts with a capital. Words inside quotation marks
-    are not names.
+
+def _starts_part(tokens: list[str], index: int) -> bool:
+    """Whether tokens[index] opens the text, a sentence or a part after a colon or dash."""
+    j = index - 1
+    while j >= 0 and tokens[j].isspace():
+        j -= 1
+    return j < 0 or tokens[j] in _OPENERS or tokens[j] in ":-–—|"
+
+
+def _capitalised(word: str) -> bool:
+    return is_word(word) and word[:1].isupper()
+
+
+def capitalised_inside(*texts: str) -> set[str]:
+    """Name keys of capitalised words that do not open a sentence or part: names the texts
+    themselves show, so the same word opening a headline is that name too."""
+    found: set[str] = set()
+    for text in texts:
+        tokens = _unquoted_tokens(text)
+        for index, token in enumerate(tokens):
+            if _capitalised(token) and not _opens_part(tokens, index):
+                found.add(name_key(token))
+    return found
+
+
+def _known(word: str, known: set[str]) -> bool:
+    key = name_key(word)
+    return any(form in known for form in (key, key + "s", key.removesuffix("s")))
+
+
+def _german_name(words: list[str], index: int, lex: Lexicon) -> bool:
+    """German capitalises every noun: a capitalised word is a name only with other signs.
+    Right after an article or determiner, or with a common-noun ending, it is a noun; it is a
+    name after a role ("Kanzler Scholz"), next to another such word ("Olaf Scholz"), or bare
+    after a place preposition ("in Berlin", "aus Frankreich")."""
+
+    def bare(i: int) -> bool:
+        if not 0 <= i < len(words) or not _capitalised(words[i]):
+            return False
+        previous = words[i - 1].lower() if i > 0 else ""
+        return previous not in lex.noun_markers and not _GERMAN_NOUN.search(words[i].lower())
+
+    if not bare(index):
+        return False
+    previous = words[index - 1].lower() if index > 0 else ""
+    if previous in lex.role_nouns or previous in _GERMAN_PLACE_PREPOSITIONS:
+        return True
+    return any(bare(i) and words[i].lower() not in lex.role_nouns for i in (index - 1, index + 1))
+
+
+def _name_tokens(text: str, lex: Lexicon, known: set[str]) -> Counter[str]:
+    """Name and role tokens of a sentence (see `name_key`), with how often each occurs.
+
+    A word opening the text or a sentence is capitalised for that: it
+    counts when the next word is capitalised too ("Tim Harlow said"), unless it is a
+    participle, or when the texts show it capitalised elsewhere (`known`). Words inside
+    quotation marks are not names; in German a capital alone does not make one.
     """
-    tokens = [t for t in _unquoted_words(text) if not t.isspace()]
+    tokens = _unquoted_tokens(text)
+    places = [i for i, t in enumerate(tokens) if is_word(t)]
+    words = [tokens[i] for i in places]
     names: Counter[str] = Counter()
-    for i, word in enumerate(tokens):
-        if not is_word(word):
-            continue
-        lower = word.lower()
+    for i, word in enumerate(words):
+        lower = name_key(word)
+        bare_word = without_elision(word)
         # An acronym is a name even when it spells a common word (US, IT, WHO).
-        acronym = len(word) > 1 and word.isupper() and word.isalpha()
+        acronym = len(bare_word) > 1 and bare_word.isupper() and bare_word.isalpha()
         if not acronym and (
-            lower in FUNCTION_WORDS or lower in NUMBER_WORDS or lower in CALENDAR_WORDS
+            lower in lex.function_words or lower in lex.number_words or lower in lex.calendar_words
         ):
             continue
-        if lower in ROLE_NOUNS:
-            names[name_key(word)] += 1
-        elif word[0].isupper():
-            next_is_capital = (
-                i + 1 < len(tokens) and is_word(tokens[i + 1]) and tokens[i + 1][0].isupper()
-            )
-            if i > 0 or next_is_capital or acronym:
-                names[name_key(word)] += 1
+        if lower in lex.role_nouns:
+            names[lower] += 1
+            continue
+        if not bare_word[:1].isupper():
+            continue
+        # A live page's furniture opening it or a part of it ("Watch: …", "- Listen").
+        if lower in lex.label_words and _starts_part(tokens, places[i]):
+            continue
+        if acronym:
+            names[lower] += 1
+        elif lex.nouns_capitalised:
+            if _german_name(words, i, lex):
+                names[lower] += 1
+        elif (
+            not _opens_part(tokens, places[i])
+            or _known(word, known)
+            or (i + 1 < len(words) and _capitalised(words[i + 1]) and not _PARTICIPLE.match(word))
+        ):
+            names[lower] += 1
     return names
 
 
-def _joined_to_kept_name(name: str, text: str, other: str) -> bool:
+# Endings that make a people or an adjective of a place ("Swede", "Swedish", "Ukrainian").
+_DEMONYM = re.compile(r"(?:ish|ian|ians|an|ans|ese|er|ers|i|is)$")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """A name and its plural or its people's form: "Republican" and "Republicans", "Swedes"
+    and "Swedish", "Ukraine" and "Ukrainian", "Germany" and "Germans". A name respelt
+    ("Crewe", "Crew") is not one of these."""
+    if a == b:
+        return True
+    if a.removesuffix("s") == b.removesuffix("s") or a.removesuffix("es") == b.removesuffix("es"):
+        return True
+    a, b = a.removesuffix("s"), b.removesuffix("s")
+    stems = sorted((_DEMONYM.sub("", a), _DEMONYM.sub("", b)), key=len)
+    if stems == sorted((a, b), key=len):  # no people's ending on either
+        return False
+    short, long = stems
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def _inserted_words(before: str, after: str) -> set[str]:
+    """Name keys of the words `after` inserts where `before` had nothing."""
+    old, new = [name_key(w) for w in words_of(before)], [name_key(w) for w in words_of(after)]
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return {w for tag, _, _, j1, j2 in matcher.get_opcodes() if tag == "insert" for w in new[j1:j2]}
+
+
+def _joined_to_kept_name(name: str, text: str, other: str, lex: Lexicon) -> bool:
     """Whether `name` sits next to a capitalised word that `other` also has, with only a space
     between them (one name written more fully; "UK, US" are two names)."""
     tokens = tokenize(text)
-    kept = {name_key(w) for w in words_of(other) if w[0].isupper()}
+    kept = {
+        name_key(w)
+        for w in words_of(other)
+        if w[0].isupper() and name_key(w) not in lex.function_words
+    }
     for i, token in enumerate(tokens):
         if not is_word(token) or name_key(token) != name:
             continue
@@ -85,10 +198,71 @@ def _joined_to_kept_name(name: str, text: str, other: str) -> bool:
     return False
 
 
-def name_evidence(before: str, after: str) -> str:
+def _fold(word: str) -> str:
+    """A word without its accents: "Úsuga" -> "usuga"."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch)
+    )
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """A name's short form: its start ("Man" of "Manchester") or, four letters at most, its
+    letters in order ("Utd" of "United", "T20" of "Twenty20")."""
+    # A short form saves letters: "Crew" is not short for "Crewe", it is another spelling.
+    if not 2 <= len(short) <= len(long) - 3 or short[0] != long[0]:
+        return False
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    rest = iter(long)
+    return len(short) <= 4 and all(ch in rest for ch in short)
+
+
+def _spelt_out(acronym: str, text: str) -> list[str]:
+    """The words of `text` an acronym stands for ("NZ": New Zealand, "PM": prime minister)."""
+    words = [name_key(w) for w in words_of(text) if w.lower() not in ("of", "and", "the", "for")]
+    for start in range(len(words) - len(acronym) + 1):
+        run = words[start : start + len(acronym)]
+        if "".join(w[0] for w in run) == acronym:
+            return run
+    return []
+
+
+def _one_entity(
+    gone: Counter[str], new: Counter[str], before: str, after: str, *, respelt: bool
+) -> None:
+    """Drops, in place, the names both sides give one entity: a short and a long form ("Man
+    City", "Manchester City"), an acronym and its words ("NZ", "New Zealand"), and when
+    `respelt`, a name respelt or re-accented ("Leage" -> "League", "Usuga" -> "Úsuga")."""
+    for words, others, other_text, text in ((new, gone, before, after), (gone, new, after, before)):
+        for word in list(words):
+            if not (2 <= len(word) <= 5 and word.upper() in words_of(text)):
+                continue
+            run = _spelt_out(word, other_text)
+            if run and all(w in others or w not in words for w in run):
+                del words[word]
+                for w in run:
+                    others.pop(w, None)
+    for old in list(gone):
+        for word in list(new):
+            same = _abbreviates(old, word) or _abbreviates(word, old)
+            # A digit is never spelling: "COP26" -> "COP27" is another summit.
+            if respelt and re.sub(r"\D", "", old) == re.sub(r"\D", "", word):
+                same = same or _fold(old) == _fold(word) or is_respelling([old], [word])
+            if same and old in gone and word in new:
+                del gone[old]
+                del new[word]
+
+
+def name_evidence(
+    before: str, after: str, lex: Lexicon | None = None, *, respelt_is_polish: bool = False
+) -> str:
     """Names and roles replaced, inserted or deleted; recapitalising one, or its possessive or
-    plural form, is not a change."""
-    before_names, after_names = _name_tokens(before), _name_tokens(after)
+    plural form, is not a change, nor is its short or long form. A respelt name is a change
+    unless `respelt_is_polish` (a headline or standfirst, where the labelling guide counts
+    "Zelenskiy" -> "Zelensky" as spelling)."""
+    lex = lex or lexicon_for(before, after)
+    known = capitalised_inside(before, after)
+    before_names, after_names = _name_tokens(before, lex, known), _name_tokens(after, lex, known)
     before_all = Counter(name_key(w) for w in words_of(before))
     after_all = Counter(name_key(w) for w in words_of(after))
     gone = Counter(
@@ -97,25 +271,206 @@ def name_evidence(before: str, after: str) -> str:
     new = Counter(
         {w: n for w, n in (after_names - before_names).items() if after_all[w] > before_all[w]}
     )
+    # "Republican" -> "Republicans", "Swedes" -> "Swedish": one name in two forms.
+    for word in list(gone):
+        form = next((w for w in new if _same_name(word, w)), None)
+        if form is not None:
+            del gone[word]
+            del new[form]
+    _one_entity(gone, new, before, after, respelt=respelt_is_polish)
+    roles = lex.role_nouns
+    # A first name or qualifier joined to a name both versions have ("Madeley" -> "Richard
+    # Madeley") names the same person more fully; a role given to them is a title added.
+    # Only words inserted count: one put in place of another ("Crocus Town Hall" -> "Crocus
+    # City Hall", "Mykhailo Podoliak" -> "Podolyak") replaces a name.
+    inserted = _inserted_words(before, after)
+    new = Counter(
+        {
+            w: n
+            for w, n in new.items()
+            if w in roles or w not in inserted or not _joined_to_kept_name(w, after, before, lex)
+        }
+    )
     # A name only dropped, or swapped for the role that still points at the same person
     # ("Governor Andrew Cuomo" -> "the governor"), tells the reader nothing new or different.
-    if gone and not any(w in ROLE_NOUNS for w in gone) and all(w in ROLE_NOUNS for w in new):
+    if gone and not any(w in roles for w in gone) and all(w in roles for w in new):
         return ""
-    # A first name or qualifier joined to a name both versions have ("Madeley" -> "Richard
-    # Madeley") names the same person more fully.
-    if not gone:
-        new = Counter({w: n for w, n in new.items() if not _joined_to_kept_name(w, after, before)})
-    # "Republican" -> "Republicans" is one name in two forms.
-    for word in list(gone):
-        for form in (word + "s", word + "es", word.removesuffix("s"), word.removesuffix("es")):
-            if form != word and new[form]:
-                del gone[word]
-                del new[form]
-                break
     if not gone and not new:
         return ""
     # Show each name as the text spells it, not lowercased.
-    spelled = {name_key(w): w for w in words_of(after) + words_of(before)}
+    spelled = {name_key(w): without_elision(w) for w in words_of(after) + words_of(before)}
     gone = Counter({spelled.get(w, w): n for w, n in gone.items()})
     new = Counter({spelled.get(w, w): n for w, n in new.items()})
+    return difference(gone, new)
+
+
+# Where a speaker phrase stops when read away from its verb: punctuation, conjunctions and
+# relative pronouns of each language.
+_SPEAKER_STOPS = frozenset(',.;:“”"()—–')
+_SPEAKER_STOP_WORDS = frozenset(
+    "and but who which that while as when und aber et mais qui que y pero quien e ma che "  # noqa: SIM905
+    "mas en maar".split()
+)
+# Words that join a speaker's name after the verb ("says the Bank of England").
+_NAME_JOINERS = frozenset({"of", "and", "&", "for"})
+
+
+def _speaker_after(tokens: list[str], start: int, lex: Lexicon) -> list[str]:
+    """The name right after a speech verb: "said Maria Gonzalez", "says the Bank of England"
+    (an article before it and "of", "and" inside it are read through)."""
+    words: list[str] = []
+    index = start
+    if index + 1 < len(tokens) and tokens[index].lower() in ("the", "a", "an"):
+        index += 1
+    while index < len(tokens) and len(words) < 6:
+        word = tokens[index]
+        joined = word.lower() in _NAME_JOINERS and index + 1 < len(tokens)
+        if joined and tokens[index + 1][:1].isupper() and words:
+            index += 1
+            continue
+        if not (is_word(word) and word[0].isupper()):
+            break
+        words.append(word)
+        index += 1
+    # The name ends the clause ("said Maria Gonzalez, …", "says PM"); one running on into a
+    # noun is the subject of the reported clause ("says Russian troops have …"), not a source.
+    following = tokens[index] if index < len(tokens) else ""
+    ends = not is_word(following) or following.lower() in lex.function_words
+    return words if ends or following.lower() in lex.role_nouns else []
+
+
+def _speaker_phrases(text: str, lex: Lexicon) -> Counter[str]:
+    """Words naming who speaks, read next to each speech verb.
+
+    "X said" (one comma-delimited appositive skipped, so "John Kirby, the adviser, said"
+    names John Kirby), "said Maria Gonzalez" (a capitalised name right after the verb),
+    "according to X" ("selon X", "laut X"). Function words, dates and numbers are not
+    speakers.
+    """
+    tokens = [t for t in tokenize(text) if not t.isspace()]
+    speaker: list[str] = []
+    for index, token in enumerate(tokens):
+        if lex.is_according(tokens, index):
+            for word in tokens[index + 1 : index + 7]:
+                if word in _SPEAKER_STOPS:
+                    break
+                speaker.append(word)
+            continue
+        if token.lower() not in lex.speech_verbs:
+            continue
+        j = index - 1
+        if j >= 0 and tokens[j] == ",":
+            earlier = [i for i in range(j) if tokens[i] == ","]
+            j = earlier[-1] - 1 if earlier else -1
+        taken = 0
+        while j >= 0 and taken < 4:
+            word = tokens[j]
+            if word in _SPEAKER_STOPS or word.lower() in _SPEAKER_STOP_WORDS or not is_word(word):
+                break
+            speaker.append(word)
+            taken += 1
+            j -= 1
+        speaker += _speaker_after(tokens, index + 1, lex)
+    return Counter(
+        name_key(w)
+        for w in speaker
+        if w.lower() not in lex.function_words
+        and w.lower() not in lex.calendar_words
+        and not amounts(w, lex)
+    )
+
+
+def _named_only(words: Counter[str], text: str) -> bool:
+    """Whether every word is capitalised in `text` where no sentence opens: a name, not a
+    description."""
+    capitals = capitalised_inside(text)
+    return all(w in capitals for w in words)
+
+
+# A headline's source after its closing dash: "… - PM", "… - Taliban", "… - reports". A
+# clause there ("- Kane scores") or a format label ("- live") is not one.
+_TRAILING_SOURCE = re.compile(r"\s[-–—]\s+([^-–—:;,]{1,40})$")
+_SOURCE_NOUNS = frozenset(
+    "police officials media witnesses experts scientists doctors study poll survey".split()  # noqa: SIM905
+)
+# Unnamed sources: "… - reports" is the headline's "reportedly".
+_UNNAMED_SOURCES = frozenset({"reports", "report", "sources"})
+
+
+def _trailing_source(text: str, lex: Lexicon) -> Counter[str]:
+    match = _TRAILING_SOURCE.search(text.strip())
+    if not match:
+        return Counter()
+    words = words_of(match.group(1))
+    lowered = {w.lower() for w in words}
+    if not words or len(words) > 4 or lowered <= lex.label_words:
+        return Counter()
+    allowed = lex.role_nouns | lex.function_words | _SOURCE_NOUNS | _UNNAMED_SOURCES
+    if not all(w[0].isupper() or w.isdigit() or w.lower() in allowed for w in words):
+        return Counter()
+    return Counter(name_key(w) for w in words if w.lower() not in lex.function_words)
+
+
+def _unnamed(source: Counter[str]) -> Counter[str]:
+    """A trailing "- reports" as the hedge it is ("reportedly")."""
+    return Counter({"reportedly": 1}) if set(source) & _UNNAMED_SOURCES else Counter()
+
+
+def attribution_evidence(
+    before: str, after: str, *, edited: bool = False, lex: Lexicon | None = None
+) -> str:
+    """Hedges or speech verbs that changed, or the speaker next to them.
+
+    A hedge inserted or dropped ("is said to", "reportedly", a headline's "- reports")
+    changes who vouches for the claim, and so does a headline's closing source ("- Taliban")
+    dropped, added or replaced. In an edited sentence (`edited`), a reporting verb only
+    inserted or only dropped brings in or drops a statement ("Depp faces questioning" ->
+    "Depp says …"): that is the new statement's news, not the same statement given another
+    source. Across a removed and an added sentence that give the same figures, the verb
+    dropped is the source that changed. A respelt speaker is the same speaker, and so is a
+    named one now described by role ("Downing Street says" -> "says the PM's office"), as
+    for names.
+    """
+    lex = lex or lexicon_for(before, after)
+    sources = _trailing_source(before, lex), _trailing_source(after, lex)
+    hedges = (
+        lex.hedges_in(before) + _unnamed(sources[0]),
+        lex.hedges_in(after) + _unnamed(sources[1]),
+    )
+    if hedges[0] != hedges[1]:
+        return difference(*hedges)
+    # A headline's source after its closing dash dropped, added or changed; one the other
+    # version still names ("… - Johnson" -> "…, says Johnson") is the same source.
+    named = [Counter({w: n for w, n in s.items() if w not in _UNNAMED_SOURCES}) for s in sources]
+    dropped = {w for w in named[0] - named[1] if w not in {name_key(v) for v in words_of(after)}}
+    added = {w for w in named[1] - named[0] if w not in {name_key(v) for v in words_of(before)}}
+    if dropped or added:
+        return difference(Counter(dropped), Counter(added))
+    verbs = [
+        Counter(
+            lex.speech_verbs[w.lower()]
+            for i, w in enumerate(words)
+            if w.lower() in lex.speech_verbs
+            and (w.lower() not in lex.according or lex.is_according(words, i))
+        )
+        for words in (words_of(before), words_of(after))
+    ]
+    if verbs[0] != verbs[1]:
+        if edited and not (verbs[0] and verbs[1]):
+            return ""
+        return difference(verbs[0], verbs[1])
+    if not verbs[0]:
+        return ""
+    speakers = _speaker_phrases(before, lex), _speaker_phrases(after, lex)
+    gone, new = speakers[0] - speakers[1], speakers[1] - speakers[0]
+    if (not gone and not new) or is_respelling(gone.elements(), new.elements()):
+        return ""
+    # The same people, now read next to the verb ("Hunt scraps X and says Y" -> "Hunt says Y").
+    if set(gone) <= {name_key(w) for w in words_of(after)} and set(new) <= {
+        name_key(w) for w in words_of(before)
+    }:
+        return ""
+    described = all(w in lex.role_nouns or not _named_only(Counter([w]), after) for w in new)
+    if gone and _named_only(gone, before) and described:
+        return ""
     return difference(gone, new)

@@ -1,5 +1,5 @@
-"""The words the kind tests and note links read: word lists (numbers, dates, roles, speech
-verbs, function words), a change's two sides as tokens, and when two spellings are one word."""
+"""The words the kind tests and note links read: a change's two sides as tokens, when two
+spellings are one word, and the English word lists (every language's are in `lexicon`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsledger.changes.diffing import tokenize
+from newsledger.changes.lexicon import ENGLISH
 from newsledger.models import Change
 
 
@@ -15,71 +16,12 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-NUMBER_WORDS = wordset(
-    """
-    zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    seventy eighty ninety hundred hundreds thousand thousands million millions billion
-    billions trillion dozen dozens score scores half quarter first second third fourth
-    fifth sixth seventh eighth ninth tenth several few many couple
-    """
-)
-CALENDAR_WORDS = wordset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december jan feb mar apr jun
-    jul aug sep sept oct nov dec today yesterday tomorrow tonight
-    """
-)
-ROLE_NOUNS = wordset(
-    """
-    spokesman spokeswoman spokesperson adviser advisor minister president chief
-    secretary director chairman chairwoman chair governor mayor senator officer
-    commissioner ambassador general commander executive ceo head leader manager judge
-    prosecutor attorney lawyer councillor councilor deputy vice premier chancellor
-    editor professor coach captain founder sheriff inspector superintendent detective
-    sergeant constable king queen prince princess pope bishop lawmaker congressman
-    congresswoman representative envoy diplomat treasurer mp mep minister's president's
-    chief's
-    """
-)
-FUNCTION_WORDS = wordset(
-    """
-    a an the and or but if then so as at by for from in into of on onto to with without
-    about after before over under than that this these those there here it its it's he
-    she they we i you his her their our my your him them us who whom whose which what
-    when where while why how is are was were be been being has have had do does did not
-    no nor also however meanwhile but yet still more most less least very just only some
-    any all each every other another such own same mr mrs ms dr
-    """
-)
-# Inflections of attribution verbs, each to one lemma ("said" and "saying" are one verb).
-# Forms that are mostly nouns ("state", "report", "post", "claim") are left out.
-SPEECH_VERBS = {
-    form: forms.split()[0]
-    for forms in (
-        "say says said saying",
-        "tell tells told telling",
-        "add adds added",
-        "stated",
-        "claimed",
-        "wrote writes",
-        "posted",
-        "tweeted",
-        "announced announces",
-        "confirmed confirms",
-        "denied denies",
-        "insisted insists",
-        "argued argues",
-        "warned warns",
-        "explained",
-        "reported",
-        "alleged",
-        "according",
-        "statement",
-    )
-    for form in forms.split()
-}
+# English lists, for the note links (English notes); the kind tests read `lexicon_for`.
+NUMBER_WORDS = ENGLISH.number_words
+CALENDAR_WORDS = ENGLISH.calendar_words
+ROLE_NOUNS = ENGLISH.role_nouns
+FUNCTION_WORDS = ENGLISH.function_words
+SPEECH_VERBS = ENGLISH.speech_verbs
 
 
 @dataclass(frozen=True)
