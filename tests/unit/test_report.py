@@ -327,3 +327,19 @@ def test_markdown_diff(ops: list[tuple[str, str]], expected: str) -> None:
 )
 def test_safe_link(url: str | None, expected: str | None) -> None:
     assert safe_link(url) == expected
+
+
+def test_csv_file_opens_in_excel_as_utf8_with_the_changed_sentences(
+    warehouse_path: Path, tmp_path: Path
+) -> None:
+    with Warehouse.open(warehouse_path, read_only=True) as warehouse:
+        paths = render_correction_log(warehouse, tmp_path / "out", ReportFilters())
+    raw = paths.csv.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    kirby = by_report(list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))), KIRBY)
+    before, after = kirby["before_text"].split("\n"), kirby["after_text"].split("\n")
+    assert len(before) == len(after) == 2  # line N of each is change N
+    assert "national security adviser" in before[0]
+    assert "National Security Council" in after[0]
+    assert before[1] == ""  # the second change added a sentence: nothing before it
+    assert after[1].startswith("This story was updated to correct that John Kirby")
