@@ -14,12 +14,12 @@ from typing import Any, TypeAlias
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.states import Completed, State
+from prefect.states import State
 from prefect.task_runners import TaskRunner
 from prefect_dask import DaskTaskRunner
 
-from flows.summary import publish_summary, skipped
-from newsledger.capture.sources import SourcesConfig, load_sources
+from flows.finish import finish_live_run, sources_or_failed
+from newsledger.capture.sources import SourcesConfig
 from newsledger.config import DEFAULT_DB
 from newsledger.runs.fetches import PageFetch
 from newsledger.runs.live import ingest_feeds
@@ -94,19 +94,24 @@ def ingest_feeds_dask_flow(
     poll_all: bool = False,
     writer_wait_s: float = 60.0,
     chunk_pages: int = DEFAULT_CHUNK_PAGES,
-) -> State[Any] | dict[str, Any]:
+    report_dir: str | None = None,
+) -> State[Any]:
     """Poll feeds -> fetch -> extract on Dask -> version -> one writer stores each batch.
 
     On a real cluster: ingest_feeds_dask_flow.with_options(task_runner=remote_cluster(addr)).
     """
+    from datetime import UTC, datetime
+
+    started = datetime.now(UTC).isoformat()
+    config = sources_or_failed(sources_path)
+    if isinstance(config, State):
+        return config
     db = Path(db_path)
     archive = Path(archive_root) if archive_root else db.parent / "warc"
     options = LiveRunOptions(db_path=db, archive_root=archive, writer_wait_s=writer_wait_s)
+    result: LiveCounts | str
     try:
-        counts = ingest_feeds_on_dask(load_sources(Path(sources_path)), options, poll_all,
-                                      chunk_pages)  # fmt: skip
+        result = ingest_feeds_on_dask(config, options, poll_all, chunk_pages)
     except WriterBusyError as busy:
-        return skipped(str(busy))
-    summary = publish_summary(counts, "ingest-feeds-dask")
-    return Completed(message=f"ingest-feeds-dask: {counts.new_versions} new versions",
-                     data=summary)  # fmt: skip
+        result = str(busy)
+    return finish_live_run(result, "ingest-feeds-dask", config, db_path, report_dir, started)

@@ -2,7 +2,8 @@
 
 Thin: Prefect sees one task per run stage, not one per article (a task costs
 milliseconds and server load; a 10,000-article poll must not spend its time there).
-A run that finds another writer busy past the wait ends Completed, named Skipped.
+A run that finds another writer busy past the wait ends Completed, named Skipped; one whose
+feeds all failed ends Failed, and a bad sources file fails it at once (flows/finish.py).
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.states import Completed, State
+from prefect.states import State
 
-from flows.summary import publish_summary, skipped
-from newsledger.capture.sources import load_sources
+from flows.finish import finish_live_run, sources_or_failed
+from newsledger.capture.sources import SourcesConfig
 from newsledger.config import DEFAULT_DB
-from newsledger.outputs.notify import notify_new_transitions
 from newsledger.runs.live import ingest_feeds, refetch_known
 from newsledger.runs.options import LiveCounts, LiveRunOptions
 from newsledger.store.locking import WriterBusyError
@@ -34,36 +34,27 @@ def _options(db_path: str, archive_root: str | None, writer_wait_s: float) -> Li
 # Retried once: every batch is one transaction and re-fetching stored pages adds nothing.
 @task(name="poll-feeds-fetch-store", retries=1, retry_delay_seconds=10, timeout_seconds=3600,
       cache_policy=NO_CACHE)  # fmt: skip
-def poll_and_store(sources_path: Path, options: LiveRunOptions, poll_all: bool) -> LiveCounts | str:
+def poll_and_store(
+    config: SourcesConfig, options: LiveRunOptions, poll_all: bool
+) -> LiveCounts | str:
     try:
-        return ingest_feeds(load_sources(sources_path), options, poll_all=poll_all)
+        return ingest_feeds(config, options, poll_all=poll_all)
     except WriterBusyError as busy:
         return str(busy)
 
 
 @task(name="refetch-store", retries=1, retry_delay_seconds=10, timeout_seconds=3600,
       cache_policy=NO_CACHE)  # fmt: skip
-def refetch_and_store(sources_path: Path, options: LiveRunOptions) -> LiveCounts | str:
+def refetch_and_store(
+    config: SourcesConfig,
+    options: LiveRunOptions,
+    report_ids: list[str] | None,
+    refetch_all: bool,
+) -> LiveCounts | str:
     try:
-        return refetch_known(load_sources(sources_path), options)
+        return refetch_known(config, options, report_ids=report_ids, refetch_all=refetch_all)
     except WriterBusyError as busy:
         return str(busy)
-
-
-# Webhooks are best effort: failures are logged and counted, never raised into the run.
-@task(name="notify", retries=0, timeout_seconds=120, cache_policy=NO_CACHE)
-def notify(sources_path: Path, db_path: Path, run_started: str) -> int:
-    return notify_new_transitions(load_sources(sources_path).notify, db_path, run_started)
-
-
-def _finish(
-    result: LiveCounts | str, title: str, sources_path: str, db_path: str, started: str
-) -> State[Any] | dict[str, Any]:
-    if isinstance(result, str):
-        return skipped(result)
-    summary = publish_summary(result, title)
-    summary["notifications"] = notify(Path(sources_path), Path(db_path), started)
-    return Completed(message=f"{title}: {result.new_versions} new versions", data=summary)
 
 
 @flow(name="ingest-feeds", flow_run_name="ingest-feeds from {sources_path}")
@@ -73,14 +64,22 @@ def ingest_feeds_flow(
     archive_root: str | None = None,
     poll_all: bool = False,
     writer_wait_s: float = 60.0,
-) -> State[Any] | dict[str, Any]:
-    """Poll due feeds -> fetch new and listed articles -> extract -> version -> diff."""
+    report_dir: str | None = None,
+) -> State[Any]:
+    """Poll due feeds -> fetch new and listed articles -> extract -> version -> diff.
+
+    report_dir: where the correction log is rebuilt after a run that stored new versions
+    (the deployments set it; None: not rebuilt).
+    """
     from datetime import UTC, datetime
 
     started = datetime.now(UTC).isoformat()
+    config = sources_or_failed(sources_path)
+    if isinstance(config, State):
+        return config
     options = _options(db_path, archive_root, writer_wait_s)
-    result = poll_and_store(Path(sources_path), options, poll_all)
-    return _finish(result, "ingest-feeds", sources_path, db_path, started)
+    result = poll_and_store(config, options, poll_all)
+    return finish_live_run(result, "ingest-feeds", config, db_path, report_dir, started)
 
 
 @flow(name="refetch", flow_run_name="refetch due articles from {sources_path}")
@@ -89,10 +88,18 @@ def refetch_flow(
     db_path: str = str(DEFAULT_DB),
     archive_root: str | None = None,
     writer_wait_s: float = 60.0,
-) -> State[Any] | dict[str, Any]:
-    """Re-fetch the known articles the decaying schedule says are due."""
+    report_dir: str | None = None,
+    refetch_all: bool = False,
+    report_ids: list[str] | None = None,
+) -> State[Any]:
+    """Re-fetch the known articles the decaying schedule says are due; with refetch_all,
+    every known article now, and with report_ids (whole ids) those, whatever the schedule."""
     from datetime import UTC, datetime
 
     started = datetime.now(UTC).isoformat()
-    result = refetch_and_store(Path(sources_path), _options(db_path, archive_root, writer_wait_s))
-    return _finish(result, "refetch", sources_path, db_path, started)
+    config = sources_or_failed(sources_path)
+    if isinstance(config, State):
+        return config
+    options = _options(db_path, archive_root, writer_wait_s)
+    result = refetch_and_store(config, options, report_ids, refetch_all)
+    return finish_live_run(result, "refetch", config, db_path, report_dir, started)

@@ -5,6 +5,7 @@ receiver on 127.0.0.1; retried on 5xx; a dead or stalled receiver never fails th
 from __future__ import annotations
 
 import json
+import logging
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -177,3 +178,45 @@ def test_a_dead_receiver_does_not_fail_the_ingest(
     assert (_summary(state)["new_versions"], _summary(state)["notifications"]) == (2, 0)
     with Warehouse.open(db, read_only=True) as warehouse:
         assert warehouse.fetch_all("SELECT count(*) FROM v_versions") == [(4,)]
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def test_apprise_urls_get_a_title_and_body_per_event(
+    loopback_server: LoopbackServer, tmp_path: Path
+) -> None:
+    """Apprise's json:// scheme against the loopback server; a URL Apprise does not know is
+    logged by its scheme only (the rest of a URL often holds a password) and not counted."""
+    loopback_server.route("/apprise", status=200)
+    db, since = _warehouse_with_a_silent_change(tmp_path)
+    settings = NotifySettings(
+        apprise=(
+            f"json://127.0.0.1:{loopback_server.port}/apprise",
+            "nosuchservice://user:hunter2@example.org",
+        )
+    )
+    handler = _Lines()
+    logger = logging.getLogger("newsledger.outputs.apprise_notify")
+    logger.addHandler(handler)
+    try:
+        assert notify_new_transitions(settings, db, since) == 1
+    finally:
+        logger.removeHandler(handler)
+    [request] = loopback_server.requests_for("/apprise")
+    sent = json.loads(request.request_body)
+    assert (sent["title"], sent["type"]) == (
+        "newsledger: silent substantive in Valley fire", "info",
+    )  # fmt: skip
+    assert sent["message"].splitlines()[0] == (
+        "Gazette: fire, version 1 -> 2 (silent_substantive; kinds: numeric)"
+    )
+    assert handler.lines == [
+        "notify: Apprise does not know apprise[1] (nosuchservice://...): check its scheme"
+    ]

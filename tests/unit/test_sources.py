@@ -54,8 +54,18 @@ def test_minimal_feed_gets_defaults() -> None:
     )
     assert feed.refetch is None
     assert config.refetch_for("bbc") == RefetchSchedule()
-    assert config.notify.events == ("declared_correction", "silent_substantive")
-    assert config.notify.webhook_url is None
+    assert config.notify.events == ("declared_correction", "silent_substantive", "feed_failing")
+    assert (config.notify.webhook_url, config.notify.apprise) == (None, ())
+    assert config.notify.alert_after_failed_polls == 3
+
+
+def test_notify_takes_apprise_urls_and_the_failures_before_an_alert() -> None:
+    config = parse_sources(
+        '[notify]\napprise = [" mailto://ops:secret@example.org ", "json://127.0.0.1:9/hook"]\n'
+        "alert_after_failed_polls = 5\n"
+    )
+    assert config.notify.apprise == ("mailto://ops:secret@example.org", "json://127.0.0.1:9/hook")
+    assert config.notify.alert_after_failed_polls == 5
 
 
 def test_empty_file_is_an_empty_config() -> None:
@@ -170,6 +180,19 @@ def test_every_fetch_key_is_accepted() -> None:
             "notify: 'webhook_url': URL 'hooks.example.com' has scheme 'none'; use http or https",
         ),
         ("[notify]\nevents = 'all'\n", "notify: 'events' must be a list of strings, got str 'all'"),
+        (
+            "[notify]\napprise = ['slack']\n",
+            "notify: 'apprise'[0]: 'slack' is not an Apprise URL: write SCHEME://..., e.g. "
+            "'mailto://user:password@example.org' or 'json://host:port/path'",
+        ),
+        (
+            "[notify]\napprise = 'json://x/y'\n",
+            "notify: 'apprise' must be a list of strings, got str 'json://x/y'",
+        ),
+        (
+            "[notify]\nalert_after_failed_polls = 0\n",
+            "notify: 'alert_after_failed_polls' must be at least 1, got 0",
+        ),
     ],
 )
 def test_problem_is_named_with_its_place(text: str, problem: str) -> None:

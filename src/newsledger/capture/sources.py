@@ -32,7 +32,9 @@ DEFAULT_REFETCH_STEPS: tuple[tuple[float, float], ...] = (
     (720, 1440),
 )
 DEFAULT_STOP_AFTER_DAYS = 30.0
-DEFAULT_NOTIFY_EVENTS = ("declared_correction", "silent_substantive")
+DEFAULT_NOTIFY_EVENTS = ("declared_correction", "silent_substantive", "feed_failing")
+# A feed_failing notification goes out on the poll that makes this many failed polls in a row.
+DEFAULT_ALERT_AFTER_FAILED_POLLS = 3
 
 
 class SourcesError(ValueError):
@@ -112,10 +114,14 @@ class ArticleList:
 
 @dataclass(frozen=True)
 class NotifySettings:
+    """Where notifications go (a JSON webhook, any Apprise URLs) and which events are sent."""
+
     webhook_url: str | None = None
     events: tuple[str, ...] = DEFAULT_NOTIFY_EVENTS
     timeout_s: float = 10.0
     max_retries: int = 3
+    apprise: tuple[str, ...] = ()
+    alert_after_failed_polls: int = DEFAULT_ALERT_AFTER_FAILED_POLLS
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,8 @@ _NOTIFY_KEYS: dict[str, KeySpec] = {
     "events": KeySpec("str_list"),
     "timeout_s": KeySpec("number", positive=True),
     "max_retries": KeySpec("int"),
+    "apprise": KeySpec("str_list"),
+    "alert_after_failed_polls": KeySpec("int", minimum=1),
 }
 _TOP_LEVEL = ("fetch", "feeds", "article_lists", "refetch", "notify")
 
@@ -314,6 +322,17 @@ def _parse_notify(table: object, problems: Problems) -> NotifySettings:
         for index, event in enumerate(events):
             if not event.strip():
                 problems.add(f"notify: 'events'[{index}]", "must not be empty")
+    if "apprise" in values:
+        urls = values["apprise"]
+        assert isinstance(urls, list)
+        values["apprise"] = tuple(url.strip() for url in urls)
+        for index, url in enumerate(urls):
+            if "://" not in url:
+                problems.add(
+                    f"notify: 'apprise'[{index}]",
+                    f"{url!r} is not an Apprise URL: write SCHEME://..., e.g. "
+                    "'mailto://user:password@example.org' or 'json://host:port/path'",
+                )
     return NotifySettings(**values)  # type: ignore[arg-type]
 
 

@@ -1,12 +1,13 @@
 """What a live run is given and what it hands back: LiveRunOptions, the LiveCounts every step
-returns and the run adds up, and the run id stamped on each fetch row."""
+returns and the run adds up (with the feeds that failed), and the run id stamped on each fetch
+row."""
 
 from __future__ import annotations
 
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +15,19 @@ from newsledger.runs.fetches import PageFetch
 from newsledger.text.extract import ExtractedArticle, NoArticle
 
 DEFAULT_BATCH_SIZE = 200
+
+
+@dataclass(frozen=True)
+class FeedFailure:
+    """A feed whose poll failed this run: no response, an error status, or nothing readable.
+
+    `failures_in_a_row` counts this poll and the failed polls of the feed just before it.
+    """
+
+    feed_name: str
+    url: str
+    problem: str
+    failures_in_a_row: int = 1
 
 
 @dataclass
@@ -36,20 +50,34 @@ class LiveCounts:
     new_reports: int = 0
     staged_batches: int = 0
     loaded_batches: int = 0
+    feed_failures: list[FeedFailure] = field(default_factory=list)
+    # Feeds in the sources file that were not due this run, and when the first of them is.
+    feeds_not_due: int = 0
+    next_poll_at: datetime | None = None
 
     def add(self, other: LiveCounts) -> None:
         for name, value in vars(other).items():
             mine = getattr(self, name)
             if isinstance(mine, Counter):
                 mine.update(value)
+            elif name == "next_poll_at":
+                self.next_poll_at = min((t for t in (mine, value) if t), default=None)
             else:
                 setattr(self, name, mine + value)
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            name: dict(value) if isinstance(value, Counter) else value
-            for name, value in vars(self).items()
-        }
+        """Plain values only (JSON-ready): counters as dicts, failures as dicts, times as ISO."""
+        plain: dict[str, object] = {}
+        for name, value in vars(self).items():
+            if isinstance(value, Counter):
+                plain[name] = dict(value)
+            elif name == "feed_failures":
+                plain[name] = [asdict(failure) for failure in value]
+            elif isinstance(value, datetime):
+                plain[name] = value.isoformat()
+            else:
+                plain[name] = value
+        return plain
 
 
 def new_run_id(kind: str) -> str:

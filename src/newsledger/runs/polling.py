@@ -1,11 +1,12 @@
-"""Feed polling for a live run: which feeds are due, their conditional GETs and parsing, the
-feed states and fetch rows to stage, and the page jobs the entries become."""
+"""Feed polling for a live run: which feeds are due (and when the next one is), their
+conditional GETs and parsing, the feed states and fetch rows to stage, the feeds that failed,
+and the page jobs the entries become."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from newsledger.capture.feeds import FeedEntry, parse_feed
 from newsledger.capture.fetch import Fetcher, FetchRequest
@@ -13,7 +14,7 @@ from newsledger.capture.sources import FeedSource
 from newsledger.capture.warc import WarcArchive
 from newsledger.models import ArticleRecord, FeedStateRecord
 from newsledger.runs.fetches import PageFetch, PageJob, archive_page, fetch_record
-from newsledger.runs.options import LiveCounts
+from newsledger.runs.options import FeedFailure, LiveCounts
 from newsledger.store.staging import StagedBatch
 from newsledger.text.urls import canonical_url
 
@@ -31,6 +32,19 @@ def feeds_due(
     return due
 
 
+def next_poll_at(
+    feeds: Sequence[FeedSource], states: dict[str, FeedStateRecord]
+) -> datetime | None:
+    """When the first of these feeds is due again (None for a feed never polled: due now)."""
+    times = []
+    for feed in feeds:
+        state = states.get(feed.name)
+        if state is None:
+            return None
+        times.append(state.last_polled_at + timedelta(minutes=feed.poll_interval_minutes))
+    return min(times, default=None)
+
+
 @dataclass
 class FeedPoll:
     entries: list[tuple[FeedSource, FeedEntry]] = field(default_factory=list)
@@ -45,8 +59,13 @@ def poll_feeds(
     run_id: str,
     archive: WarcArchive | None = None,
     max_workers: int = 4,
+    failed_before: dict[str, int] | None = None,
 ) -> FeedPoll:
-    """Fetches each feed (conditional GET) and parses what changed into entries."""
+    """Fetches each feed (conditional GET) and parses what changed into entries.
+
+    `failed_before`: each feed's failed polls in a row before this run (feed_failure_streaks),
+    so a feed that fails again is reported with the whole run of failures.
+    """
     poll = FeedPoll()
     requests = [
         FetchRequest(
@@ -80,6 +99,11 @@ def poll_feeds(
                 problem = "; ".join(problems)
                 outcome = "feed_partial" if parsed.entries else "feed_invalid"
                 poll.counts.errors[outcome] += 1
+        if outcome in ("error", "feed_invalid"):
+            in_a_row = 1 + (failed_before or {}).get(feed.name, 0)
+            poll.counts.feed_failures.append(
+                FeedFailure(feed.name, feed.url, problem or outcome, in_a_row)
+            )
         record = fetch_record(run_id, "feed", feed.name, page, outcome)
         if problem and outcome in ("feed_partial", "feed_invalid"):
             record = replace(record, error_class=outcome, error_message=problem)
