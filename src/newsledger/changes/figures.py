@@ -64,6 +64,9 @@ def amounts(text: str, lex: Lexicon | None = None) -> Counter[str]:
         # "segundo o ministro", "secondo il governo": according to, not second.
         if lex.is_according(words, i):
             continue
+        # "second half", "zweite Halbzeit": the match clock, not a count.
+        if word in lex.soft_numbers and i + 1 < len(words) and words[i + 1] in lex.periods:
+            continue
         found.append(lex.number_key(word))
     return Counter(found)
 

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from newsledger.changes.diffing import word_ops
+from newsledger.changes.diffing import tokenize, word_ops
 from newsledger.changes.figures import (
     amounts,
     numeric_evidence,
@@ -37,7 +37,12 @@ from newsledger.changes.figures import (
     score_evidence,
 )
 from newsledger.changes.lexicon import Lexicon, lexicon_for
-from newsledger.changes.names import attribution_evidence, name_evidence, name_key
+from newsledger.changes.names import (
+    attribution_evidence,
+    name_evidence,
+    name_key,
+    new_statement,
+)
 from newsledger.changes.quotes import inside_quotes
 from newsledger.changes.words import Side, is_respelling, is_word, sides_of, words_of
 from newsledger.models import Change, ChangeLabel
@@ -51,17 +56,22 @@ _DATELINE_REST = re.compile(
 
 
 def _quote_evidence(sides: tuple[Side, Side]) -> str:
+    """The quoted words edited, when what the quotations say changed: the same words quoted
+    with another capital or other marks ("'outrageous'" -> "'Outrageous'") is no change."""
+    quoted: list[Counter[str]] = []
     changed: list[list[str]] = []
     for side in sides:
         inside = inside_quotes(side.tokens)
+        words = [t for t, q in zip(side.tokens, inside, strict=True) if q and is_word(t)]
+        quoted.append(Counter(w.lower() for w in words))
         changed.append(
             [
                 t
-                for t, edited, quoted in zip(side.tokens, side.edited, inside, strict=True)
-                if edited and quoted and is_word(t)
+                for t, edited, q in zip(side.tokens, side.edited, inside, strict=True)
+                if edited and q and is_word(t)
             ]
         )
-    if not changed[0] and not changed[1]:
+    if quoted[0] == quoted[1] or (not changed[0] and not changed[1]):
         return ""
     return f"{' '.join(changed[0]) or '-'} → {' '.join(changed[1]) or '-'}"
 
@@ -153,16 +163,32 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _has_quote(text: str) -> bool:
+    tokens = tokenize(text)
+    return any(q and is_word(t) for t, q in zip(tokens, inside_quotes(tokens), strict=True))
+
+
 def _content_kinds(change: Change, lex: Lexicon) -> list[tuple[str, str]]:
     """numeric, name_or_title, quote and attribution of an edited sentence, with evidence."""
     before, after = change.before_text or "", change.after_text or ""
     field = change.field != "body"
     if _is_dateline(before, lex) and _is_dateline(after, lex):
         return []
+    # A statement brought in or dropped whole: its speaker and its quotation come with it.
+    side, speakers = new_statement(before, after, lex)
+    quote = _quote_evidence(sides_of(change))
+    quoted = _has_quote(before), _has_quote(after)
+    if (side == "after" and quoted == (False, True)) or (
+        side == "before" and quoted == (True, False)
+    ):
+        quote = ""
     found = [
         ("numeric", numeric_evidence(before, after, lex=lex)),
-        ("name_or_title", name_evidence(before, after, lex, respelt_is_polish=field)),
-        ("quote", _quote_evidence(sides_of(change))),
+        (
+            "name_or_title",
+            name_evidence(before, after, lex, respelt_is_polish=field, speakers=speakers),
+        ),
+        ("quote", quote),
         ("attribution", attribution_evidence(before, after, edited=True, lex=lex)),
     ]
     return [(kind, evidence) for kind, evidence in found if evidence]

@@ -38,12 +38,14 @@ class Lexicon:
     auxiliaries: frozenset[str]  # the verbs that carry tense ("is", "has", "wird", "a")
     numbers: Mapping[str, str]  # number word -> digits ("two" -> "2"), or itself when vague
     soft_numbers: frozenset[str]  # ordinals, fractions, "several": a figure only if replaced
+    periods: frozenset[str]  # match periods: "second half" is the clock, not a figure
     calendar_words: frozenset[str]
     verb_months: frozenset[str]  # months that are also verbs: dates only when capitalised
     speech_verbs: Mapping[str, str]  # form -> meaning ("said" -> "say", "dijo" -> "say")
     according: frozenset[str]  # "according (to)", "selon", "laut": the source follows
     hedges: tuple[tuple[str, ...], ...]  # "is said to", "reportedly": reported, not asserted
     role_nouns: frozenset[str]
+    attached_roles: frozenset[str]  # roles only beside a name ("Brentford forward")
     label_words: frozenset[str]  # a live page's furniture ("live", "en direct", "Liveticker")
     same_words: Mapping[str, str]  # one word written two ways ("ex" -> "former")
     nouns_capitalised: bool  # German: a capital marks a noun, not a name
@@ -119,12 +121,14 @@ def _build(lang: str) -> Lexicon:
         auxiliaries=_words(lists["auxiliaries"]),
         numbers=_numbers(lists["numbers"]),
         soft_numbers=_words(lists["soft"]),
+        periods=_words(lists["periods"]),
         calendar_words=_words(lists["calendar"]),
         verb_months=_words(lists["verb_months"]),
         speech_verbs=_verbs(lists["speech_verbs"]),
         according=_words(lists["according"]),
         hedges=tuple(tuple(line.split()) for line in _lines(lists["hedges"])),
         role_nouns=_words(lists["roles"]),
+        attached_roles=_words(lists["attached_roles"]),
         label_words=labels,
         same_words=dict(item.split("=") for item in lists["same_words"].split()),
         nouns_capitalised=lang == "de",

@@ -38,6 +38,8 @@ LISTS: dict[str, dict[str, str]] = {
             first second third fourth fifth sixth seventh eighth ninth tenth half quarter
             several few many couple twice
         """,
+        # A match period after an ordinal ("second half") is the clock, not a figure.
+        "periods": "half quarter period innings session",
         "calendar": """
             monday tuesday wednesday thursday friday saturday sunday january february march
             april may june july august september october november december jan feb mar apr jun
@@ -79,15 +81,17 @@ LISTS: dict[str, dict[str, str]] = {
         """,
         "roles": """
             spokesman spokeswoman spokesperson adviser advisor minister president chief
-            secretary director chairman chairwoman chair governor mayor senator officer
-            commissioner ambassador general commander executive ceo head leader manager judge
-            prosecutor attorney lawyer councillor councilor deputy vice premier chancellor
-            editor professor coach captain founder sheriff inspector superintendent detective
-            sergeant constable king queen prince princess pope bishop lawmaker congressman
-            congresswoman representative envoy diplomat treasurer mp mep pm boss official
-            businessman businesswoman billionaire tycoon striker forward midfielder defender
-            goalkeeper keeper batter batsman bowler winner champion
+            secretary director chairman chairwoman governor mayor senator officer commissioner
+            ambassador commander ceo leader manager judge prosecutor attorney lawyer councillor
+            councilor deputy chancellor editor professor coach captain founder sheriff
+            inspector superintendent detective sergeant constable king queen prince princess
+            pope bishop lawmaker congressman congresswoman representative envoy diplomat
+            treasurer mp mep pm boss official businessman businesswoman billionaire tycoon
+            striker midfielder defender goalkeeper batter batsman bowler winner champion
         """,
+        # Roles only beside a name ("Brentford forward", "Chinese premier"); alone they are
+        # other words ("step forward", "Premier League", "general election", "head to").
+        "attached_roles": "forward keeper general head executive chair vice premier",
         "labels": """
             live latest updates update text radio clips video watch listen follow reaction
             commentary as it happened highlights scores and in pictures photos
@@ -97,6 +101,7 @@ LISTS: dict[str, dict[str, str]] = {
         "noun_markers": "",
     },
     "de": {
+        "attached_roles": "",
         "function": """
             der die das den dem des ein eine einer einem einen eines und oder aber doch wenn
             dann so als wie bei von vom zu zum zur in im an am auf aus mit nach vor über unter
@@ -122,6 +127,8 @@ LISTS: dict[str, dict[str, str]] = {
             erste ersten erster erstes zweite zweiten zweiter dritte dritten dritter vierte
             fünfte halb halbe hälfte viertel einige mehrere viele wenige etliche zweimal
         """,
+        # A match period after an ordinal ("second half") is the clock, not a figure.
+        "periods": "halbzeit hälfte viertel drittel",
         "calendar": """
             montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar
             jänner februar märz april mai juni juli august september oktober november dezember
@@ -169,6 +176,7 @@ LISTS: dict[str, dict[str, str]] = {
         """,
     },
     "fr": {
+        "attached_roles": "",
         "function": """
             le la les l un une des du de d et ou mais si alors donc comme à au aux en dans sur
             sous par pour avec sans contre entre chez vers selon depuis pendant avant après est
@@ -191,6 +199,8 @@ LISTS: dict[str, dict[str, str]] = {
             premier première deuxième second seconde troisième quatrième cinquième moitié
             quart plusieurs quelques nombreux nombreuses
         """,
+        # A match period after an ordinal ("second half") is the clock, not a figure.
+        "periods": "mi période manche",
         "calendar": """
             lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai
             juin juillet août septembre octobre novembre décembre aujourd'hui hier demain
@@ -231,6 +241,7 @@ LISTS: dict[str, dict[str, str]] = {
         "noun_markers": "",
     },
     "es": {
+        "attached_roles": "",
         "function": """
             el la los las lo un una unos unas y e o u pero si como a al de del en con por para
             sin sobre entre contra desde hasta tras según durante ante es son era fue fueron
@@ -252,6 +263,8 @@ LISTS: dict[str, dict[str, str]] = {
             primer primero primera segundo segunda tercer tercero tercera cuarto quinto mitad
             varios varias algunos algunas muchos muchas
         """,
+        # A match period after an ordinal ("second half") is the clock, not a figure.
+        "periods": "tiempo parte periodo cuarto",
         "calendar": """
             lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo
             junio julio agosto septiembre setiembre octubre noviembre diciembre hoy ayer mañana
@@ -290,6 +303,7 @@ LISTS: dict[str, dict[str, str]] = {
         "noun_markers": "",
     },
     "nl": {
+        "attached_roles": "",
         "function": """
             de het een en of maar als dan dus zoals van in op aan met voor door bij naar uit
             over onder tegen zonder tussen na sinds tijdens om tot is zijn was waren wordt
@@ -312,6 +326,8 @@ LISTS: dict[str, dict[str, str]] = {
             eerste tweede derde vierde vijfde half halve helft kwart enkele meerdere
             verscheidene veel weinig
         """,
+        # A match period after an ordinal ("second half") is the clock, not a figure.
+        "periods": "helft kwart periode",
         "calendar": """
             maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart
             april mei juni juli augustus september oktober november december vandaag gisteren
@@ -347,6 +363,7 @@ LISTS: dict[str, dict[str, str]] = {
         "noun_markers": "",
     },
     "it": {
+        "attached_roles": "",
         "function": """
             il lo la i gli le l un uno una e ed o ma se come di del dello della dei degli
             delle a al allo alla ai agli alle da dal dalla dai in nel nello nella nei negli
@@ -369,6 +386,8 @@ LISTS: dict[str, dict[str, str]] = {
             primo seconda terzo terza quarto quinto metà diversi diverse alcuni alcune molti
             molte
         """,
+        # A match period after an ordinal ("second half") is the clock, not a figure.
+        "periods": "tempo periodo quarto",
         "calendar": """
             lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio marzo
             aprile maggio giugno luglio agosto settembre ottobre novembre dicembre oggi ieri
@@ -408,6 +427,7 @@ LISTS: dict[str, dict[str, str]] = {
         "noun_markers": "",
     },
     "pt": {
+        "attached_roles": "",
         "function": """
             o a os as um uma uns umas e ou mas se como de do da dos das em no na nos nas com
             por pelo pela pelos pelas para sem sobre entre contra desde até após durante é são
@@ -429,6 +449,8 @@ LISTS: dict[str, dict[str, str]] = {
             primeiro primeira segundo segunda terceiro terceira quarto quinto metade vários
             várias alguns algumas muitos muitas
         """,
+        # A match period after an ordinal ("second half") is the clock, not a figure.
+        "periods": "tempo período quarto",
         "calendar": """
             sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro
             outubro novembro dezembro hoje ontem amanhã segunda-feira terça-feira quarta-feira

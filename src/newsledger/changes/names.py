@@ -127,6 +127,12 @@ def _name_tokens(text: str, lex: Lexicon, known: set[str]) -> Counter[str]:
         if lower in lex.role_nouns:
             names[lower] += 1
             continue
+        if lower in lex.attached_roles:
+            beside = (i > 0 and _capitalised(words[i - 1])) or (
+                word.islower() and i + 1 < len(words) and _capitalised(words[i + 1])
+            )
+            names[lower] += bool(beside)
+            continue
         if not bare_word[:1].isupper():
             continue
         # A live page's furniture opening it or a part of it ("Watch: …", "- Listen").
@@ -253,13 +259,40 @@ def _one_entity(
                 del new[word]
 
 
+_QUALIFIER_STOPS = frozenset({"a", "an", "the", "and", "of", "to", "as", "by", "for", "with"})
+
+
+def _describing_roles(text: str, roles: frozenset[str]) -> set[str]:
+    """Role words of a text, with the words right before a role that qualify it ("US
+    president", "Labour leader", "New York governor")."""
+    tokens = [t for t in tokenize(text) if not t.isspace()]
+    found: set[str] = set()
+    for index, token in enumerate(tokens):
+        if name_key(token) not in roles:
+            continue
+        found.add(name_key(token))
+        # Back to punctuation or a grammar word: "Podolyak, an adviser" stops at the comma.
+        for qualifier in reversed(tokens[max(index - 3, 0) : index]):
+            key = name_key(qualifier)
+            if not is_word(qualifier) or key in _QUALIFIER_STOPS or key in roles:
+                break
+            found.add(key)
+    return found
+
+
 def name_evidence(
-    before: str, after: str, lex: Lexicon | None = None, *, respelt_is_polish: bool = False
+    before: str,
+    after: str,
+    lex: Lexicon | None = None,
+    *,
+    respelt_is_polish: bool = False,
+    speakers: frozenset[str] = frozenset(),
 ) -> str:
     """Names and roles replaced, inserted or deleted; recapitalising one, or its possessive or
     plural form, is not a change, nor is its short or long form. A respelt name is a change
     unless `respelt_is_polish` (a headline or standfirst, where the labelling guide counts
-    "Zelenskiy" -> "Zelensky" as spelling)."""
+    "Zelenskiy" -> "Zelensky" as spelling). `speakers` are left out: the speaker of a
+    statement the edit brings in or drops (see `new_statement`)."""
     lex = lex or lexicon_for(before, after)
     known = capitalised_inside(before, after)
     before_names, after_names = _name_tokens(before, lex, known), _name_tokens(after, lex, known)
@@ -271,6 +304,9 @@ def name_evidence(
     new = Counter(
         {w: n for w, n in (after_names - before_names).items() if after_all[w] > before_all[w]}
     )
+    for word in speakers:
+        gone.pop(word, None)
+        new.pop(word, None)
     # "Republican" -> "Republicans", "Swedes" -> "Swedish": one name in two forms.
     for word in list(gone):
         form = next((w for w in new if _same_name(word, w)), None)
@@ -278,7 +314,7 @@ def name_evidence(
             del gone[word]
             del new[form]
     _one_entity(gone, new, before, after, respelt=respelt_is_polish)
-    roles = lex.role_nouns
+    roles = lex.role_nouns | lex.attached_roles
     # A first name or qualifier joined to a name both versions have ("Madeley" -> "Richard
     # Madeley") names the same person more fully; a role given to them is a title added.
     # Only words inserted count: one put in place of another ("Crocus Town Hall" -> "Crocus
@@ -292,8 +328,10 @@ def name_evidence(
         }
     )
     # A name only dropped, or swapped for the role that still points at the same person
-    # ("Governor Andrew Cuomo" -> "the governor"), tells the reader nothing new or different.
-    if gone and not any(w in roles for w in gone) and all(w in roles for w in new):
+    # ("Governor Andrew Cuomo" -> "the governor", "President Biden" -> "the US president"),
+    # tells the reader nothing new or different.
+    described = _describing_roles(after, roles)
+    if gone and not any(w in roles for w in gone) and all(w in described for w in new):
         return ""
     if not gone and not new:
         return ""
@@ -336,47 +374,84 @@ def _speaker_after(tokens: list[str], start: int, lex: Lexicon) -> list[str]:
     # noun is the subject of the reported clause ("says Russian troops have …"), not a source.
     following = tokens[index] if index < len(tokens) else ""
     ends = not is_word(following) or following.lower() in lex.function_words
-    return words if ends or following.lower() in lex.role_nouns else []
+    roles = lex.role_nouns | lex.attached_roles
+    return words if ends or following.lower() in roles else []
 
 
-def _speaker_phrases(text: str, lex: Lexicon) -> Counter[str]:
-    """Words naming who speaks, read next to each speech verb.
+# Before these a reporting verb is an adjective ("the alleged attacker", "a reported $50m").
+_ADJECTIVE_AFTER = frozenset({"a", "an", "the", "for", "of", "its", "his", "her", "their"})
+
+
+def _speech_verb_places(tokens: list[str], lex: Lexicon) -> list[int]:
+    """Where a text's reporting verbs are: not an adjective ("the alleged attacker"), not the
+    verb of a hedge ("is said to"), and "secondo"/"segundo" only as "according to"."""
+    hedge_starts = {hedge[:2] for hedge in lex.hedges if len(hedge) > 1}
+    places = []
+    for index, token in enumerate(tokens):
+        lower = token.lower()
+        if lower not in lex.speech_verbs:
+            continue
+        if lower in lex.according and not lex.is_according(tokens, index):
+            continue
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if (lower, following) in hedge_starts:
+            continue
+        if index > 0 and tokens[index - 1].lower() in _ADJECTIVE_AFTER:
+            continue
+        places.append(index)
+    return places
+
+
+def _speaker_phrases(text: str, lex: Lexicon) -> tuple[Counter[str], Counter[str]]:
+    """Words naming who speaks, read next to each reporting verb, and the head of each (the
+    word next to the verb: "Kirby" in "John Kirby, the adviser, said").
 
     "X said" (one comma-delimited appositive skipped, so "John Kirby, the adviser, said"
     names John Kirby), "said Maria Gonzalez" (a capitalised name right after the verb),
-    "according to X" ("selon X", "laut X"). Function words, dates and numbers are not
-    speakers.
+    "according to X" ("selon X", "laut X"). Function words, adverbs, dates and numbers are
+    not speakers.
     """
     tokens = [t for t in tokenize(text) if not t.isspace()]
     speaker: list[str] = []
-    for index, token in enumerate(tokens):
+    heads: list[str] = []
+    for index in _speech_verb_places(tokens, lex):
         if lex.is_according(tokens, index):
+            phrase = []
             for word in tokens[index + 1 : index + 7]:
                 if word in _SPEAKER_STOPS:
                     break
-                speaker.append(word)
-            continue
-        if token.lower() not in lex.speech_verbs:
+                phrase.append(word)
+            speaker += phrase
+            heads += phrase[-1:]
             continue
         j = index - 1
         if j >= 0 and tokens[j] == ",":
             earlier = [i for i in range(j) if tokens[i] == ","]
             j = earlier[-1] - 1 if earlier else -1
-        taken = 0
-        while j >= 0 and taken < 4:
+        phrase = []
+        while j >= 0 and len(phrase) < 4:
             word = tokens[j]
             if word in _SPEAKER_STOPS or word.lower() in _SPEAKER_STOP_WORDS or not is_word(word):
                 break
-            speaker.append(word)
-            taken += 1
+            phrase.append(word)
             j -= 1
-        speaker += _speaker_after(tokens, index + 1, lex)
-    return Counter(
-        name_key(w)
-        for w in speaker
-        if w.lower() not in lex.function_words
-        and w.lower() not in lex.calendar_words
-        and not amounts(w, lex)
+        after = _speaker_after(tokens, index + 1, lex)
+        speaker += phrase + after
+        heads += (phrase or after)[:1]
+
+    def keep(word: str) -> bool:
+        lower = word.lower()
+        adverb = word.islower() and lower.endswith("ly")  # "officially announces"
+        return not (
+            lower in lex.function_words
+            or lower in lex.calendar_words
+            or adverb
+            or amounts(word, lex)
+        )
+
+    return (
+        Counter(name_key(w) for w in speaker if keep(w)),
+        Counter(name_key(w) for w in heads),
     )
 
 
@@ -442,18 +517,18 @@ def attribution_evidence(
     # A headline's source after its closing dash dropped, added or changed; one the other
     # version still names ("… - Johnson" -> "…, says Johnson") is the same source.
     named = [Counter({w: n for w, n in s.items() if w not in _UNNAMED_SOURCES}) for s in sources]
-    dropped = {w for w in named[0] - named[1] if w not in {name_key(v) for v in words_of(after)}}
-    added = {w for w in named[1] - named[0] if w not in {name_key(v) for v in words_of(before)}}
+    in_after, in_before = (
+        {name_key(v) for v in words_of(after)},
+        {name_key(v) for v in words_of(before)},
+    )
+    dropped = {w for w in named[0] - named[1] if w not in in_after}
+    added = {w for w in named[1] - named[0] if w not in in_before}
     if dropped or added:
         return difference(Counter(dropped), Counter(added))
+    # Which reporting verbs, not how often: a second "says" dropped drops a clause, not a source.
     verbs = [
-        Counter(
-            lex.speech_verbs[w.lower()]
-            for i, w in enumerate(words)
-            if w.lower() in lex.speech_verbs
-            and (w.lower() not in lex.according or lex.is_according(words, i))
-        )
-        for words in (words_of(before), words_of(after))
+        Counter(set(lex.speech_verbs[tokens[i].lower()] for i in _speech_verb_places(tokens, lex)))
+        for tokens in ([t for t in tokenize(text) if not t.isspace()] for text in (before, after))
     ]
     if verbs[0] != verbs[1]:
         if edited and not (verbs[0] and verbs[1]):
@@ -461,16 +536,38 @@ def attribution_evidence(
         return difference(verbs[0], verbs[1])
     if not verbs[0]:
         return ""
-    speakers = _speaker_phrases(before, lex), _speaker_phrases(after, lex)
-    gone, new = speakers[0] - speakers[1], speakers[1] - speakers[0]
+    (old_words, old_heads), (new_words, new_heads) = (
+        _speaker_phrases(before, lex),
+        _speaker_phrases(after, lex),
+    )
+    gone, new = old_words - new_words, new_words - old_words
     if (not gone and not new) or is_respelling(gone.elements(), new.elements()):
         return ""
+    # The same speaker described otherwise ("the country's top court" -> "Poland's top court",
+    # "Incoming PM Rishi Sunak" -> "Sunak"): the word next to the verb is the same.
+    if old_heads and old_heads == new_heads:
+        return ""
     # The same people, now read next to the verb ("Hunt scraps X and says Y" -> "Hunt says Y").
-    if set(gone) <= {name_key(w) for w in words_of(after)} and set(new) <= {
-        name_key(w) for w in words_of(before)
-    }:
+    if set(gone) <= in_after and set(new) <= in_before:
         return ""
     described = all(w in lex.role_nouns or not _named_only(Counter([w]), after) for w in new)
     if gone and _named_only(gone, before) and described:
         return ""
     return difference(gone, new)
+
+
+def new_statement(
+    before: str, after: str, lex: Lexicon | None = None
+) -> tuple[str, frozenset[str]]:
+    """Which side alone has a statement ("before" when the edit drops one, "after" when it
+    brings one in: reporting verbs on that side only, "Test abandoned as rain falls" ->
+    "Captain Joe Root says rain 'robbed us'"), or "", and who says it. The speaker of a
+    statement brought in or dropped, and its quotation, are its news, not a name or a quote
+    changed."""
+    lex = lex or lexicon_for(before, after)
+    sides = [[t for t in tokenize(text) if not t.isspace()] for text in (before, after)]
+    verbs = [_speech_verb_places(tokens, lex) for tokens in sides]
+    if bool(verbs[0]) == bool(verbs[1]):
+        return "", frozenset()
+    words, _ = _speaker_phrases(after if verbs[1] else before, lex)
+    return ("after" if verbs[1] else "before"), frozenset(words)
