@@ -30,7 +30,9 @@ repeats). Reply fields:
 Unknown paths answer 404. A route matches the request target with its query first, then
 the path alone. GET, HEAD and POST are answered alike.
 
-What the server saw: `requests` (LoggedRequest: method, path, headers with lowercase names,
+What the server saw (a request the client gave up on may be logged a moment after the client
+returns: `wait_for_requests(path, n)` waits for it): `requests` (LoggedRequest: method, path,
+headers with lowercase names,
 status answered, body_bytes the server set out to send, request_body (what a POST sent),
 arrived_at (time.monotonic() when the request was read); logged before the response body is
 written
@@ -303,6 +305,15 @@ class LoopbackServer:
 
     def requests_for(self, path: str) -> list[LoggedRequest]:
         return [request for request in self.requests if request.path == path]
+
+    def wait_for_requests(
+        self, path: str, count: int, limit_s: float = 30.0
+    ) -> list[LoggedRequest]:
+        """requests_for(path) once it holds `count` requests, or when limit_s has passed."""
+        deadline = time.monotonic() + limit_s
+        while len(self.requests_for(path)) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return self.requests_for(path)
 
     @property
     def max_in_flight(self) -> int:
