@@ -228,10 +228,6 @@ class Fetcher:
         keeps the policy's value, and of two limits for one host the stricter holds."""
         self._gates.limit(canonical_host(url), concurrency, min_gap_s)
 
-    def host_limits(self, url: str) -> tuple[int, float]:
-        """(concurrency, min_gap_s) in force for the host of `url`."""
-        return self._gates.limits(canonical_host(url))
-
     # --- one fetch: attempts ------------------------------------------------------------------
 
     def _fetch(

@@ -19,14 +19,19 @@ from newsledger.models import ArticleRecord
 from newsledger.runs.fetches import PageJob
 from newsledger.runs.options import LiveCounts, LiveRunOptions, ProgressCallback, new_run_id
 from newsledger.runs.pages import load_staged_folders, run_pages
-from newsledger.runs.polling import feeds_due, jobs_for_entries, next_poll_at, poll_feeds
+from newsledger.runs.polling import (
+    feeds_due,
+    jobs_for_entries,
+    limit_job_hosts,
+    next_poll_at,
+    poll_feeds,
+)
 from newsledger.store.locking import writer_lock
 from newsledger.store.warehouse import Warehouse, query_sql
 
 
 def make_fetcher(config: SourcesConfig, **overrides: object) -> Fetcher:
     kwargs = config.fetch.policy_kwargs()
-    kwargs.pop("max_workers", None)
     if config.fetch.allow_hosts is not None:
         kwargs["allow_hosts"] = frozenset(config.fetch.allow_hosts)
     kwargs.update(overrides)
@@ -97,6 +102,7 @@ def refetch_known(
             PageJob(a.fetch_url, a.source_name, None, (), a)
             for a in _to_refetch(articles, config, now, report_ids, refetch_all)
         ]
+        limit_job_hosts(web, config.feeds, jobs)
         counts.add(run_pages(web, jobs, options, run_id, None, progress))
         _refresh_stories_after(counts, options)
         return counts
