@@ -289,3 +289,13 @@ def test_with_a_secret_it_listens_beyond_loopback_behind_a_login(db: Path) -> No
             timeout=60,
         )
         assert refused.status_code == 403
+
+
+def test_a_warehouse_gone_from_under_the_app_is_one_clear_line(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "gone.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with WebServer(copy) as server:
+        copy.unlink()
+        page = httpx.get(server.url, timeout=60)
+    assert page.status_code == 503
+    assert f"no warehouse at {copy}" in page.text

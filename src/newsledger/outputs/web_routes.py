@@ -207,6 +207,8 @@ def add_routes(app: FastAPI, state: WebState) -> None:
             return _message(request, 400, "Cannot show the log", str(error))
         except WarehouseLockedError:
             return _busy(request)
+        except WarehouseError as error:
+            return _message(request, 503, "Cannot read the warehouse", str(error))
         queued = queued_by_entry(queued_reviews(state.db_path))
         return _page(
             request,
@@ -229,6 +231,8 @@ def add_routes(app: FastAPI, state: WebState) -> None:
             return _message(request, 400, "Cannot export the log", str(error))
         except WarehouseLockedError:
             return _busy(request)
+        except WarehouseError as error:
+            return _message(request, 503, "Cannot read the warehouse", str(error))
         data = dataclasses.replace(page.data, entries=page.matching)
         # The byte-order mark tells Excel the file is UTF-8.
         return Response(
@@ -251,6 +255,8 @@ def add_routes(app: FastAPI, state: WebState) -> None:
             return _message(request, 400, "Cannot show the report", str(error))
         except WarehouseLockedError:
             return _busy(request)
+        except WarehouseError as error:
+            return _message(request, 503, "Cannot read the warehouse", str(error))
         whole = request.query_params.get("whole") == "1"
         mode = "inline" if request.query_params.get("mode") == "inline" else "side"
         queued = queued_by_entry(queued_reviews(state.db_path))
