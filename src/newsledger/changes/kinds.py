@@ -40,11 +40,10 @@ from newsledger.changes.lexicon import Lexicon, lexicon_for
 from newsledger.changes.names import (
     attribution_evidence,
     name_evidence,
-    name_key,
     new_statement,
 )
 from newsledger.changes.quotes import inside_quotes
-from newsledger.changes.words import Side, is_respelling, is_word, sides_of, words_of
+from newsledger.changes.words import Side, is_respelling, is_word, name_key, sides_of, words_of
 from newsledger.models import Change, ChangeLabel
 
 _DATELINE = re.compile(r"^(?:last\s+)?(?:updated|modified|published|posted|edited)\b", re.I)

@@ -1,13 +1,18 @@
 """The words the kind tests and note links read: a change's two sides as tokens, when two
-spellings are one word, and the English word lists (every language's are in `lexicon`)."""
+spellings are one word or two forms one name (possessive, people's form, short form, acronym,
+accents), and the English word lists (every language's are in `lexicon`)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsledger.changes.diffing import tokenize
-from newsledger.changes.lexicon import ENGLISH
+from newsledger.changes.lexicon import ENGLISH, Lexicon, without_elision
 from newsledger.models import Change
 
 
@@ -93,3 +98,125 @@ def is_respelling(gone: Iterable[str], new: Iterable[str]) -> bool:
     return all(any(_is_typo(g, n) for n in new) for g in gone) and all(
         any(_is_typo(n, g) for g in gone) for n in new
     )
+
+
+# How names compare: as keys, in a people's form, a short form or an acronym, without accents.
+
+
+def name_key(word: str) -> str:
+    """A name as compared: lowercased, a possessive dropped ("Trump's", "Saints'" -> stem),
+    an elided article dropped ("l'Élysée" -> "élysée")."""
+    lower = without_elision(word).lower()
+    for ending in ("'s", "’s"):
+        if lower.endswith(ending):
+            return lower[: -len(ending)]
+    return lower
+
+
+# Endings that make a people or an adjective of a place ("Swede", "Swedish", "Ukrainian").
+_DEMONYM = re.compile(r"(?:ish|ian|ians|an|ans|ese|er|ers|i|is)$")
+
+
+def same_name(a: str, b: str) -> bool:
+    """A name and its plural or its people's form: "Republican" and "Republicans", "Swedes"
+    and "Swedish", "Ukraine" and "Ukrainian", "Germany" and "Germans". A name respelt
+    ("Crewe", "Crew") is not one of these."""
+    if a == b:
+        return True
+    if a.removesuffix("s") == b.removesuffix("s") or a.removesuffix("es") == b.removesuffix("es"):
+        return True
+    a, b = a.removesuffix("s"), b.removesuffix("s")
+    stems = sorted((_DEMONYM.sub("", a), _DEMONYM.sub("", b)), key=len)
+    if stems == sorted((a, b), key=len):  # no people's ending on either
+        return False
+    short, long = stems
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def fold_accents(word: str) -> str:
+    """A word without its accents: "Úsuga" -> "usuga"."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch)
+    )
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """A name's short form: its start ("Man" of "Manchester") or, four letters at most, its
+    letters in order ("Utd" of "United", "T20" of "Twenty20")."""
+    # A short form saves letters: "Crew" is not short for "Crewe", it is another spelling.
+    if not 2 <= len(short) <= len(long) - 3 or short[0] != long[0]:
+        return False
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    rest = iter(long)
+    return len(short) <= 4 and all(ch in rest for ch in short)
+
+
+def spelt_out(acronym: str, text: str) -> list[str]:
+    """The words of `text` an acronym stands for ("NZ": New Zealand, "PM": prime minister)."""
+    words = [name_key(w) for w in words_of(text) if w.lower() not in ("of", "and", "the", "for")]
+    for start in range(len(words) - len(acronym) + 1):
+        run = words[start : start + len(acronym)]
+        if "".join(w[0] for w in run) == acronym:
+            return run
+    return []
+
+
+def inserted_words(before: str, after: str) -> set[str]:
+    """Name keys of the words `after` inserts where `before` had nothing."""
+    old, new = [name_key(w) for w in words_of(before)], [name_key(w) for w in words_of(after)]
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return {w for tag, _, _, j1, j2 in matcher.get_opcodes() if tag == "insert" for w in new[j1:j2]}
+
+
+def joined_to_kept_name(name: str, text: str, other: str, lex: Lexicon) -> bool:
+    """Whether `name` sits next to a capitalised word that `other` also has, with only a space
+    between them (one name written more fully; "UK, US" are two names)."""
+    tokens = tokenize(text)
+    kept = {
+        name_key(w)
+        for w in words_of(other)
+        if w[0].isupper() and name_key(w) not in lex.function_words
+    }
+    for i, token in enumerate(tokens):
+        if not is_word(token) or name_key(token) != name:
+            continue
+        # Right next to it ("Ada Okafor"), or across "of" ("Bank of England").
+        for step in (-1, 1):
+            for reach in (2, 4):
+                between = tokens[i + step : i + step * reach : step]
+                neighbour = i + step * reach
+                if not 0 <= neighbour < len(tokens) or any(t not in (" ", "of") for t in between):
+                    continue
+                word = tokens[neighbour]
+                if is_word(word) and word[0].isupper() and name_key(word) in kept:
+                    return True
+    return False
+
+
+def drop_same_entities(
+    gone: Counter[str], new: Counter[str], before: str, after: str, *, respelt: bool
+) -> None:
+    """Drops, in place, the names both sides give one entity: a short and a long form ("Man
+    City", "Manchester City"), an acronym and its words ("NZ", "New Zealand"), and when
+    `respelt`, a name respelt or re-accented ("Leage" -> "League", "Usuga" -> "Úsuga")."""
+    for words, others, other_text, text in ((new, gone, before, after), (gone, new, after, before)):
+        for word in list(words):
+            if not (2 <= len(word) <= 5 and word.upper() in words_of(text)):
+                continue
+            run = spelt_out(word, other_text)
+            if run and all(w in others or w not in words for w in run):
+                del words[word]
+                for w in run:
+                    others.pop(w, None)
+    for old in list(gone):
+        for word in list(new):
+            same = abbreviates(old, word) or abbreviates(word, old)
+            # A digit is never spelling: "COP26" -> "COP27" is another summit.
+            if respelt and re.sub(r"\D", "", old) == re.sub(r"\D", "", word):
+                same = (
+                    same or fold_accents(old) == fold_accents(word) or is_respelling([old], [word])
+                )
+            if same and old in gone and word in new:
+                del gone[old]
+                del new[word]
