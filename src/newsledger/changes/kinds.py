@@ -93,7 +93,7 @@ def _polish_key(word: str, lex: Lexicon) -> str:
     """A word as polish compares it: lowercased, possessive dropped, "one" read as "1", "ex"
     read as "former"."""
     key = name_key(word)
-    key = lex.same_words.get(key, key)
+    key = lex.same_words.get(key, lex.same_names.get(key, key))
     return lex.numbers.get(key, key) if key in lex.numbers else key
 
 

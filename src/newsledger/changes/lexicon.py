@@ -1,8 +1,9 @@
 """Which language a headline or sentence is written in, and that language's word lists: grammar
 words, number words, dates, reporting verbs and hedges, role nouns, live-page labels.
 
-The lists themselves are in `lexicon_words`; this module reads them into one `Lexicon` per
-language and picks one for a pair of texts (English unless another language plainly shows).
+The lists themselves are in `lexicon_germanic` and `lexicon_romance`; this module reads them
+into one `Lexicon` per language and picks one for a pair of texts (English unless another
+language plainly shows).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsledger.changes.diffing import tokenize
-from newsledger.changes.lexicon_words import LISTS
+from newsledger.changes.lexicon_germanic import GERMANIC
+from newsledger.changes.lexicon_romance import ROMANCE
 
+LISTS = {**GERMANIC, **ROMANCE}
 LANGUAGES = tuple(LISTS)
 DEFAULT_LANGUAGE = "en"
 
@@ -48,6 +51,7 @@ class Lexicon:
     attached_roles: frozenset[str]  # roles only beside a name ("Brentford forward")
     label_words: frozenset[str]  # a live page's furniture ("live", "en direct", "Liveticker")
     same_words: Mapping[str, str]  # one word written two ways ("ex" -> "former")
+    same_names: Mapping[str, str]  # one country named two ways ("Britain" -> "uk")
     nouns_capitalised: bool  # German: a capital marks a noun, not a name
     noun_markers: frozenset[str]  # German articles and determiners before a common noun
 
@@ -131,6 +135,7 @@ def _build(lang: str) -> Lexicon:
         attached_roles=_words(lists["attached_roles"]),
         label_words=labels,
         same_words=dict(item.split("=") for item in lists["same_words"].split()),
+        same_names=dict(item.split("=") for item in lists["same_names"].split()),
         nouns_capitalised=lang == "de",
         noun_markers=_words(lists["noun_markers"]),
     )

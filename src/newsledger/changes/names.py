@@ -185,8 +185,15 @@ def name_evidence(
     lex = lex or lexicon_for(before, after)
     known = capitalised_inside(before, after)
     before_names, after_names = _name_tokens(before, lex, known), _name_tokens(after, lex, known)
-    before_all = Counter(name_key(w) for w in words_of(before))
-    after_all = Counter(name_key(w) for w in words_of(after))
+    # "Britain" and "the UK" are one country.
+    before_names, after_names = (
+        Counter({lex.same_names.get(w, w): n for w, n in names.items()})
+        for names in (before_names, after_names)
+    )
+    before_all, after_all = (
+        Counter(lex.same_names.get(name_key(w), name_key(w)) for w in words_of(text))
+        for text in (before, after)
+    )
     gone = Counter(
         {w: n for w, n in (before_names - after_names).items() if before_all[w] > after_all[w]}
     )
