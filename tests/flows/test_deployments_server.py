@@ -249,26 +249,41 @@ def test_worker_runs_ingest_seeds_into_the_checkouts_warehouse(
     ]
 
 
+def _wait_for_text(path: Path, text: str) -> str:
+    deadline = time.monotonic() + COMMAND_LIMIT_S
+    while time.monotonic() < deadline:
+        shown = path.read_text(errors="replace") if path.exists() else ""
+        if text in shown:
+            return shown
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} not in {path} after {COMMAND_LIMIT_S:.0f} s:\n{shown}")
+
+
+SERVED = ["correction-log-serve", "ingest-feeds-serve", "ingest-seeds-serve", "refetch-serve"]
+
+
 def test_newsledger_serve_runs_a_deployment_in_its_own_process(
     deployed: Deployed, tmp_path: Path
 ) -> None:
-    """One-box mode: `newsledger serve` registers every flow and runs what is triggered.
-
-    Runs last in this module: serving re-registers the deployments without the work pool.
-    """
+    """One-box mode: `newsledger serve` registers every flow under its own name (prefect.yaml's
+    deployments stay as they were), runs what is triggered and prints a line when it ends."""
+    before = {
+        name: (d["entrypoint"], d["work_pool_name"], _schedule(d))
+        for name, d in _deployments(deployed.api_url).items()
+    }
+    log = tmp_path / "serve.log"
     serve = _start_group(
         [str(NEWSLEDGER), "serve", "--db", str(tmp_path / "s.duckdb")],
-        deployed.checkout, deployed.env, tmp_path / "serve.log",
+        deployed.checkout, deployed.env, log,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + COMMAND_LIMIT_S
         while time.monotonic() < deadline:
-            assert serve.poll() is None, (tmp_path / "serve.log").read_text(errors="replace")
-            served = _deployments(deployed.api_url)
-            if served.get("ingest-seeds", {}).get("work_pool_name") is None and len(served) == 4:
+            assert serve.poll() is None, log.read_text(errors="replace")
+            if set(SERVED) <= set(_deployments(deployed.api_url)):
                 break
             time.sleep(1)
-        output = _prefect(deployed, "deployment", "run", "ingest-seeds/ingest-seeds")
+        output = _prefect(deployed, "deployment", "run", "ingest-seeds/ingest-seeds-serve")
         match = re.search(r"UUID: ([0-9a-f-]{36})", output)
         assert match, output
         run = _wait_for_run(deployed.api_url, match.group(1))
@@ -277,11 +292,21 @@ def test_newsledger_serve_runs_a_deployment_in_its_own_process(
             json={"logs": {"flow_run_id": {"any_": [match.group(1)]}}},
             timeout=10,
         ).json()
-        serve_log = (tmp_path / "serve.log").read_text(errors="replace")
-        why = serve_log + "\n".join(str(entry.get("message")) for entry in logs)
+        why = log.read_text(errors="replace") + "\n".join(str(e.get("message")) for e in logs)
         assert (run["state_type"], run["state_name"]) == ("COMPLETED", "Completed"), why
+        line = f"ingest-seeds-serve: run '{run['name']}' Completed"
+        serve_log = _wait_for_text(log, line)
     finally:
         _stop_group(serve)
     assert not _group_alive(serve.pid), "newsledger serve outlived its test"
+    [printed] = [entry for entry in serve_log.splitlines() if line in entry]
+    assert re.fullmatch(r"\d\d:\d\d:\d\d UTC " + re.escape(line) + "(: .+)?", printed), printed
+    after = _deployments(deployed.api_url)
+    assert sorted(after) == sorted([*before, *SERVED])
+    assert {
+        name: (d["entrypoint"], d["work_pool_name"], _schedule(d))
+        for name, d in after.items()
+        if name in before
+    } == before
     with Warehouse.open(tmp_path / "s.duckdb", read_only=True) as w:
         assert w.fetch_all("SELECT count(*) FROM v_versions") == [(3,)]

@@ -56,7 +56,7 @@ def nothing_due(counts: LiveCounts, poll_all_hint: str, now: datetime | None = N
     if counts.feeds_polled or not counts.feeds_not_due:
         return None
     n = counts.feeds_not_due
-    which = "the feed was" if n == 1 else f"none of the {n} feeds was"
+    which = "the one feed was not" if n == 1 else f"none of the {n} feeds was"
     next_at = (
         f"; the next is due at {_when(counts.next_poll_at, now or datetime.now(UTC))}"
         if counts.next_poll_at
