@@ -70,6 +70,26 @@ class ArchivedResponse:
     body: bytes
 
 
+@dataclass(frozen=True)
+class _Original:
+    """What a revisit record names of the response holding its body, kept in memory so that
+    writing a revisit never reads the original record back."""
+
+    location: WarcLocation
+    target_uri: str
+    warc_date: str
+    record_id: str
+
+
+def _original_of(location: WarcLocation, headers: StatusAndHeaders) -> _Original:
+    return _Original(
+        location,
+        headers.get_header("WARC-Target-URI"),
+        headers.get_header("WARC-Date"),
+        headers.get_header("WARC-Record-ID"),
+    )
+
+
 class WarcReadError(ValueError):
     """A location that does not hold a readable response or revisit record."""
 
@@ -142,7 +162,8 @@ class WarcArchive:
     Duplicate bodies are found through an index of payload digests: every response this
     object wrote, every response already in a day's file (scanned once, when this object
     first appends to it), and, when given, `lookup(digest)` for older days (e.g. backed by
-    the warehouse's capture table).
+    the warehouse's capture table). The index keeps what a revisit names of its original
+    (URI, date, record id), so only a body found through `lookup` is read back, once.
     """
 
     def __init__(
@@ -152,7 +173,7 @@ class WarcArchive:
     ) -> None:
         self.root = Path(root)
         self._lookup = lookup
-        self._index: dict[str, WarcLocation] = {}
+        self._index: dict[str, _Original] = {}
         self._opened_files: set[str] = set()
         self._lock = threading.Lock()
 
@@ -182,10 +203,8 @@ class WarcArchive:
                 try:
                     if relative not in self._opened_files:
                         self._adopt_file(relative, handle, _warc_date(fetched_at))
-                    original = self._index.get(digest) or (
-                        self._lookup(digest) if self._lookup else None
-                    )
-                    location = self._append(
+                    original = self._index.get(digest) or self._looked_up(digest)
+                    location, response = self._append(
                         handle,
                         relative,
                         url,
@@ -200,9 +219,19 @@ class WarcArchive:
                     )
                 finally:
                     fcntl.flock(handle, fcntl.LOCK_UN)
-            if not location.is_revisit:
-                self._index[digest] = location
+            if response is not None:
+                warc_date, record_id = response
+                self._index[digest] = _Original(location, url, warc_date, record_id)
             return location
+
+    def _looked_up(self, digest: str) -> _Original | None:
+        """An older day's original from `lookup`, its headers read once and then kept."""
+        location = self._lookup(digest) if self._lookup else None
+        if location is None:
+            return None
+        original = _original_of(location, _read_raw(self.root, location).rec_headers)
+        self._index[digest] = original
+        return original
 
     def _adopt_file(self, relative: str, handle: BinaryIO, warc_date: str) -> None:
         """Indexes the responses already in a day's file and cuts off a torn last record
@@ -221,9 +250,8 @@ class WarcArchive:
                         raise TornRecordError(f"{relative}@{offset}: gzip member cut short")
                     digest = record.rec_headers.get_header("WARC-Payload-Digest")
                     if record.rec_type == "response" and digest:
-                        self._index.setdefault(
-                            digest, WarcLocation(relative, offset, length, digest, False)
-                        )
+                        location = WarcLocation(relative, offset, length, digest, False)
+                        self._index.setdefault(digest, _original_of(location, record.rec_headers))
                     good_end = offset + length
             except _DAMAGED_TAIL_ERRORS as exc:
                 log.warning("%s: damaged record after byte %d (%s)", relative, good_end, exc)
@@ -255,8 +283,10 @@ class WarcArchive:
         body: bytes,
         http_version: str,
         digest: str,
-        original: WarcLocation | None,
-    ) -> WarcLocation:
+        original: _Original | None,
+    ) -> tuple[WarcLocation, tuple[str, str] | None]:
+        """Writes the response (or revisit) and request records; the location, and for a
+        response its WARC-Date and WARC-Record-ID (what a later revisit names)."""
         writer = WARCWriter(handle, gzip=True, warc_version="1.1")
         warc_date = _warc_date(fetched_at)
         http_headers = StatusAndHeaders(
@@ -274,18 +304,17 @@ class WarcArchive:
                 warc_headers_dict={"WARC-Date": warc_date},
             )
         else:
-            original_record = _read_raw(self.root, original)
             record = writer.create_revisit_record(
                 url,
                 digest=digest,
-                refers_to_uri=original_record.rec_headers.get_header("WARC-Target-URI"),
-                refers_to_date=original_record.rec_headers.get_header("WARC-Date"),
+                refers_to_uri=original.target_uri,
+                refers_to_date=original.warc_date,
                 http_headers=http_headers,
                 warc_headers_dict={
                     "WARC-Date": warc_date,
-                    "WARC-Refers-To": original_record.rec_headers.get_header("WARC-Record-ID"),
-                    REFERS_TO_FILE: original.file,
-                    REFERS_TO_OFFSET: str(original.offset),
+                    "WARC-Refers-To": original.record_id,
+                    REFERS_TO_FILE: original.location.file,
+                    REFERS_TO_OFFSET: str(original.location.offset),
                 },
             )
         handle.seek(0, io.SEEK_END)
@@ -312,7 +341,10 @@ class WarcArchive:
         )
         writer.write_record(request)
         handle.flush()
-        return WarcLocation(relative, offset, length, digest, original is not None)
+        location = WarcLocation(relative, offset, length, digest, original is not None)
+        if original is not None:
+            return location, None
+        return location, (warc_date, record.rec_headers.get_header("WARC-Record-ID"))
 
 
 @dataclass(frozen=True)

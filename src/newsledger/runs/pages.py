@@ -7,11 +7,13 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import ExitStack
 from dataclasses import replace
+from functools import partial
 
 from newsledger.capture.fetch import Fetcher, FetchRequest
 from newsledger.capture.warc import WarcArchive
 from newsledger.models import ArticleRecord, Capture, IngestBatch
 from newsledger.outputs.review_journal import drain_review_journal
+from newsledger.runs.extraction_cache import ExtractionCache
 from newsledger.runs.fetches import PageFetch, PageJob, archive_page, fetch_record
 from newsledger.runs.options import LiveCounts, LiveRunOptions, ProgressCallback
 from newsledger.runs.pipeline import BatchCounts, plan_batch
@@ -248,7 +250,8 @@ def run_pages(
 ) -> LiveCounts:
     """Fetch, extract and store jobs batch by batch; each batch is one transaction.
 
-    One extraction pool serves the whole run.
+    One extraction pool serves the whole run, and a body it has extracted once in the run
+    is not extracted again (ExtractionCache).
 
     `first` (the feed fetches of this run) rides with the first batch.
     """
@@ -260,6 +263,7 @@ def run_pages(
     calls_before = extract.extractor_calls()
     done = 0
     batches: list[Sequence[PageJob]] = list(in_batches(jobs, options.batch_size)) or [[]]
+    cache = ExtractionCache()
     with ExitStack() as resources:
         pool = None
         wants_pool = options.extract is None and options.processes > 1
@@ -267,7 +271,7 @@ def run_pages(
             pool = resources.enter_context(make_extractor_pool(options.processes))
         for number, batch_jobs in enumerate(batches):
             counts.add(
-                _run_batch(fetcher, batch_jobs, archive, pool, options, run_id,
+                _run_batch(fetcher, batch_jobs, archive, pool, cache, options, run_id,
                            first if number == 0 else None)
             )  # fmt: skip
             done += len(batch_jobs)
@@ -282,16 +286,16 @@ def _run_batch(
     batch_jobs: Sequence[PageJob],
     archive: WarcArchive | None,
     pool: Executor | None,
+    cache: ExtractionCache,
     options: LiveRunOptions,
     run_id: str,
     first: StagedBatch | None,
 ) -> LiveCounts:
     """One batch: fetch -> extract -> stage -> one transaction (or staged for later)."""
     pages = fetch_pages(fetcher, batch_jobs, archive, options.max_workers)
-    if options.extract is not None:
-        extracted = options.extract(pages)
-    else:
-        extracted = extract_pages(pages, options.processes, pool)
+    extract = options.extract or partial(extract_pages, processes=options.processes, pool=pool)
+    todo = [index for index, page in enumerate(pages) if needs_extraction(page)]
+    extracted = cache.extract(pages, todo, extract)
     staged, counts = stage_pages(pages, extracted, run_id)
     if first is not None:
         staged.fetches[:0] = first.fetches
