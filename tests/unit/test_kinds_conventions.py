@@ -152,3 +152,222 @@ def test_a_reporting_verb_only_inserted_into_an_edited_sentence_is_no_attributio
         "Harbour bridge faces long closure, engineers say",
         "body",
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "field", "expected"),
+    [
+        # A hedge inserted or dropped changes who vouches for the claim; so does a headline's
+        # closing source ("- reports", "- Taliban"), unless it only moved next to a verb.
+        (
+            "The driver is said to have fled the harbour",
+            "The driver fled the harbour",
+            "summary",
+            {"attribution"},
+        ),
+        (
+            "Greyford ferry firm to close",
+            "Greyford ferry firm to close - reports",
+            "title",
+            {"attribution"},
+        ),
+        ("Harbour bridge unsafe - police", "Harbour bridge unsafe", "title", {"attribution"}),
+        (
+            "Ferry fares to rise next year - mayor",
+            "Ferry fares to rise next year, says mayor",
+            "title",
+            set(),
+        ),
+        (
+            "Ferry fares reportedly rise in Greyford",
+            "Ferry fares rise in Greyford - reports",
+            "title",
+            set(),
+        ),
+        # A reporting verb used as an adjective is no source ("a reported £5m").
+        (
+            "Greyford sells harbour for a reported £5m",
+            "Greyford sells marina for a reported £5m",
+            "title",
+            set(),
+        ),
+        # The same speaker described otherwise is the same source.
+        (
+            "The new harbour chief says fares will rise",
+            "The Greyford harbour chief says fares will rise",
+            "summary",
+            {"name_or_title"},
+        ),
+    ],
+)
+def test_who_vouches_for_a_claim(before: str, after: str, field: str, expected: set[str]) -> None:
+    assert kinds(before, after, field) - {"rewrite", "cosmetic"} == expected
+
+
+def test_a_statement_brought_in_carries_its_speaker_and_quotation() -> None:
+    # The new statement is news; its speaker and its words are not a name or quote changed.
+    before = "Harbour bridge closes after storm damage"
+    after = "Harbour bridge closes after storm damage, Mayor Ada Okafor says it is 'a blow'"
+    assert kinds(before, after, "summary") == {"rewrite"}
+    # A quotation that is not the new statement's is still a quote.
+    assert "quote" in kinds(
+        "Harbour bridge closes, but officials say ferries still run",
+        "Harbour bridge closes after 'severe damage' to its piers",
+        "summary",
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "field", "expected"),
+    [
+        # Short and long forms, acronyms, a people's form and a country's other name.
+        ("Manchester United sign harbour striker", "Man Utd sign harbour striker", "title", set()),
+        ("New Zealand reach harbour final", "NZ reach harbour final", "title", set()),
+        ("Britain backs harbour deal", "UK backs harbour deal", "title", set()),
+        (
+            "Swedes back Greyford harbour plan",
+            "Swedish voters back Greyford harbour plan",
+            "summary",
+            set(),
+        ),
+        # A name swapped for its role, however qualified, is the same person.
+        (
+            "President Okafor signs harbour bill",
+            "The Greyford president signs harbour bill",
+            "summary",
+            set(),
+        ),
+        # A respelt name: spelling in a headline or standfirst (labelling guide), a name change
+        # in the body, where name corrections are made and declared. Digits are never spelling.
+        ("Greyford mayor Okafer resigns", "Greyford mayor Okafor resigns", "title", set()),
+        (
+            "Greyford mayor Okafer resigns",
+            "Greyford mayor Okafor resigns",
+            "body",
+            {"name_or_title"},
+        ),
+        ("Usuga arrested in Greyford", "Úsuga arrested in Greyford", "title", set()),
+        # Roles that are other words alone count only beside a name.
+        (
+            "Greyford election called for spring",
+            "Greyford general election called for spring",
+            "summary",
+            set(),
+        ),
+        (
+            "Greyford sign striker Okafor",
+            "Greyford sign forward Okafor",
+            "title",
+            {"name_or_title"},
+        ),
+        # A live page's label is not a name.
+        (
+            "Watch: Greyford v Harbour build-up",
+            "Listen: Greyford v Harbour build-up",
+            "title",
+            set(),
+        ),
+    ],
+)
+def test_one_name_in_two_forms(before: str, after: str, field: str, expected: set[str]) -> None:
+    assert kinds(before, after, field) - {"rewrite", "cosmetic"} == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # A star rating is the review's label; half-time and "second half" are the clock.
+        ("Harbour Lights review: a four-star triumph", "Harbour Lights review: a triumph", set()),
+        ("Harbour ahead at half-time", "Harbour ahead in second half", set()),
+        # A fixture gaining its score is a score inserted.
+        (
+            "Cup final: Greyford v Harbour - team news",
+            "Cup final: Greyford 1-0 Harbour - team news",
+            {"numeric"},
+        ),
+        # The same match across a headline written anew: its tally moved.
+        (
+            "Greyford v Harbour: Okafor scores third goal",
+            "Harbour stunned as Greyford hit five past them",
+            {"numeric"},
+        ),
+        # "£51m" and "£51 million" are one figure.
+        ("Greyford agree £51m harbour sale", "Greyford agree £51 million harbour sale", set()),
+    ],
+)
+def test_figures_by_convention(before: str, after: str, expected: set[str]) -> None:
+    assert kinds(before, after) - {"rewrite", "cosmetic"} == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # A standfirst cut to length: words run on past the cut are no edit, a figure is.
+        (
+            "The mayor said the harbour bridge would reopen in...",
+            "The mayor said the harbour bridge would reopen in spring",
+            {"cosmetic"},
+        ),
+        (
+            "The mayor said the harbour bridge would reopen in...",
+            "The mayor said the harbour bridge would reopen in 2025",
+            {"numeric"},
+        ),
+        # A verb's tense with its auxiliaries is polish; a headline's "to" is its future.
+        (
+            "Greyford council is backing ferry plan",
+            "Greyford council has backed ferry plan",
+            {"cosmetic"},
+        ),
+        ("Mayor to back ferry plan", "Mayor backs ferry plan", {"rewrite"}),
+        # "ex-" and "former" are one word; quoted words only recapitalised are the same quote.
+        ("Greyford's former mayor backs ferry", "Greyford's ex-mayor backs ferry", {"cosmetic"}),
+        (
+            "Harbour deal 'outrageous', says mayor",
+            "Harbour deal 'Outrageous', says mayor",
+            {"cosmetic"},
+        ),
+    ],
+)
+def test_polish_by_convention(before: str, after: str, expected: set[str]) -> None:
+    assert kinds(before, after, "summary") == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Police arrested a 34-year-old man in Greyford on Tuesday night.",
+            "On Tuesday night in Greyford, a man of 34 was arrested by police.",
+        ),
+        (
+            "The council approved the harbour plan after a long debate on Monday.",
+            "After a long Monday debate, the harbour plan was approved by the council.",
+        ),
+    ],
+)
+def test_a_body_sentence_rewritten_in_place_is_one_changed_sentence(
+    before: str, after: str
+) -> None:
+    changes = diff_sentences(
+        ["The storm passed.", before, "Ferries resume."],
+        ["The storm passed.", after, "Ferries resume."],
+    )
+    assert [(c.op, c.before_pos, c.after_pos) for c in changes] == [("changed", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("The sky over the harbour is blue.", "Markets fell sharply on Monday."),
+        (
+            "Ferries were cancelled across the region because of the storm.",
+            "The storm closed the harbour bridge for the whole weekend.",
+        ),
+    ],
+)
+def test_a_different_sentence_in_the_same_place_is_removed_and_added(
+    before: str, after: str
+) -> None:
+    changes = diff_sentences(["Intro.", before, "Outro."], ["Intro.", after, "Outro."])
+    assert [c.op for c in changes] == ["removed", "added"]

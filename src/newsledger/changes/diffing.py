@@ -7,20 +7,18 @@ similarity so that an edited sentence is one `changed` hunk, not a removal and a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from newsledger.changes.lexicon import lexicon_for
+from newsledger.changes.lexicon import tokenize as tokenize
 from newsledger.models import Change, ChangeOp, WordOp
 
-_TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
 # Below this word similarity two sentences are different sentences, not one edited.
 PAIRING_THRESHOLD = 0.5
-
-
-def tokenize(sentence: str) -> list[str]:
-    """Words, punctuation marks and runs of whitespace; joined back they give the sentence."""
-    return _TOKEN.findall(sentence)
+# A sentence rewritten in place keeps this share of the shorter one's content words, and at
+# least half of the longer one's.
+REWRITTEN_IN_PLACE = 0.75
 
 
 def word_ops(before: str, after: str) -> tuple[WordOp, ...]:
@@ -61,8 +59,27 @@ def sentence_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
+def _content_words(sentence: str, function_words: frozenset[str]) -> set[str]:
+    words = {t.lower() for t in tokenize(sentence) if any(ch.isalnum() for ch in t)}
+    return words - function_words
+
+
+def rewritten_in_place(a: str, b: str) -> bool:
+    """Whether `b` is `a` rewritten: three in four of the shorter one's content words (at
+    least two), and half the longer one's, are in the other, whatever their order ("The
+    minister said on Friday talks were useful" -> "Talks were useful, the minister said on
+    Friday, after a night of negotiation")."""
+    function_words = lexicon_for(a, b).function_words
+    words_a, words_b = _content_words(a, function_words), _content_words(b, function_words)
+    shared = len(words_a & words_b)
+    shorter, longer = sorted((len(words_a), len(words_b)))
+    return shared >= 2 and shared / shorter >= REWRITTEN_IN_PLACE and shared / longer >= 0.5
+
+
 def _pair_block(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
-    """Order-preserving pairs of (old index, new index) inside a replaced block."""
+    """Order-preserving pairs of (old index, new index) inside a replaced block: the most
+    similar sentence ahead, or else the one in the same place when it is the old one
+    rewritten (most of its content words kept)."""
     pairs: list[tuple[int | None, int | None]] = []
     next_new = 0
     for i, sentence in enumerate(old):
@@ -71,6 +88,8 @@ def _pair_block(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None
             score = sentence_similarity(sentence, new[j])
             if score >= best_score:
                 best_j, best_score = j, score
+        if best_j is None and next_new < len(new) and rewritten_in_place(sentence, new[next_new]):
+            best_j = next_new
         if best_j is None:
             pairs.append((i, None))
             continue

@@ -1,19 +1,25 @@
 """The kind of each sentence-level change: the numeric, name, quote, attribution and cosmetic
 tests with their evidence, and `label_changes`, which applies them to a transition's changes.
+Every test reads the word lists of the pair's language (`lexicon`: en, de, fr, es, nl, it, pt).
 
 Kinds (a change may have several; each label carries the tokens that decided it):
 - numeric: a number, quantity, date or time differs (40 -> 60, "dozens" -> "more than
-  60", "$1.5m" -> "$15m", Tuesday -> Wednesday);
-- name_or_title: a capitalised name or a role noun (spokesman, minister, ...) is replaced,
-  inserted or deleted; a respelt name counts (names are facts), a recapitalised one not;
-- quote: a word inside quotation marks changed (straight or curly; a quotation that
-  opened in the sentence before counts);
-- attribution: a speech verb (said, told, according to, posted, ...) changed, or the
-  words naming the speaker next to it changed (a respelt speaker is not a new speaker);
+  60", "$1.5m" -> "$15m", Tuesday -> Wednesday, "zwei" -> "drei"); not a star rating, the
+  match clock ("half-time", "second half") or one figure written two ways ("£51m", "£51
+  million");
+- name_or_title: a name or a role noun (spokesman, minister, ...) is replaced, inserted or
+  deleted (`names`); in the body a respelt name counts (names are facts), in a headline or
+  standfirst it is spelling; a recapitalised name, a short or long form, a people's form
+  and the speaker of a statement brought in whole do not count;
+- quote: a word inside quotation marks changed (every style; a quotation that opened in the
+  sentence before counts), unless only its capitals changed or it came with a new statement;
+- attribution: a hedge ("is said to", "reportedly", a headline's "- reports") or a
+  headline's closing source changed, a speech verb changed, or the speaker next to it
+  changed (a respelt or re-described speaker is not a new speaker);
 - cosmetic: only spelling (each word within a small edit distance), punctuation,
-  capitalisation, a repeated word or word order changed, or a dateline label such as
-  "Updated 10:42 GMT" moved (it says when, never what);
-- rewrite: the rest of the edited sentences;
+  capitalisation, a repeated word, word order, grammar words, a tense, a standfirst cut at
+  another word, or a dateline label such as "Updated 10:42 GMT" moved (it says when);
+- rewrite: the rest of the edited sentences, and a headline or standfirst written anew;
 - added / removed: a whole sentence in or out; when a removed sentence is replaced by an
   added one about the same thing, the added one also gets the numeric, name and
   attribution kinds of the replacement;

@@ -14,9 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from newsledger.changes.diffing import tokenize
 from newsledger.changes.lexicon_germanic import GERMANIC
 from newsledger.changes.lexicon_romance import ROMANCE
+
+_TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
+
+
+def tokenize(sentence: str) -> list[str]:
+    """Words, punctuation marks and runs of whitespace; joined back they give the sentence."""
+    return _TOKEN.findall(sentence)
+
 
 LISTS = {**GERMANIC, **ROMANCE}
 LANGUAGES = tuple(LISTS)
@@ -155,10 +162,11 @@ _ENGLISH_LOOKALIKES = _words(
 # Letters one language uses and English does not (Dutch shows by its grammar words alone).
 _LETTERS = {
     "de": re.compile(r"[äöüß]", re.I),
-    "fr": re.compile(r"[èêëçœàùâîôû]", re.I),
+    "fr": re.compile(r"[êëçœâîôû]|\b(?:à|où)\b", re.I),
     "es": re.compile(r"[ñ¿¡áíóú]", re.I),
     "pt": re.compile(r"[ãõáíóú]|ção|ções", re.I),
-    "it": re.compile(r"[ìò]", re.I),
+    # Italian ends words on an accent ("città", "perché", "è"); French puts it inside.
+    "it": re.compile(r"\w[àèìòù]\b|\bè\b|[ìò]", re.I),
 }
 
 
@@ -194,7 +202,6 @@ def detect_language(*texts: str) -> str:
     """The language of a pair of texts from their grammar words and letters; English unless
     another language shows at least two signs and more than English does."""
     words = [w.lower() for text in texts for w in _grammar_tokens(text)]
-    english = sum(w in ENGLISH.function_words for w in words)
     joined = " ".join(texts)
     best, best_score = DEFAULT_LANGUAGE, 0
     for lang in LANGUAGES:
@@ -206,6 +213,10 @@ def detect_language(*texts: str) -> str:
         score = sum(w in markers for w in words) + bool(letters and letters.search(joined))
         if score > best_score:
             best, best_score = lang, score
+    # English's signs are its grammar words the other language does not share ("in" is Dutch
+    # and German too).
+    shared = LEXICONS[best].function_words
+    english = sum(w in ENGLISH.function_words and w not in shared for w in words)
     if best_score >= 2 and best_score > english:
         return best
     return DEFAULT_LANGUAGE

@@ -124,9 +124,11 @@ def _name_tokens(text: str, lex: Lexicon, known: set[str]) -> Counter[str]:
             names[lower] += 1
             continue
         if lower in lex.attached_roles:
-            beside = (i > 0 and _capitalised(words[i - 1])) or (
-                word.islower() and i + 1 < len(words) and _capitalised(words[i + 1])
-            )
+            # Before a name ("forward Ivan Toney"), or ending a phrase after one ("the
+            # Chinese premier."); not "Greyford general election".
+            following = words[i + 1] if i + 1 < len(words) else ""
+            ends = not following[:1].islower()
+            beside = _capitalised(following) or (i > 0 and _capitalised(words[i - 1]) and ends)
             names[lower] += bool(beside)
             continue
         if not bare_word[:1].isupper():
@@ -151,7 +153,7 @@ def _name_tokens(text: str, lex: Lexicon, known: set[str]) -> Counter[str]:
 _QUALIFIER_STOPS = frozenset({"a", "an", "the", "and", "of", "to", "as", "by", "for", "with"})
 
 
-def _describing_roles(text: str, roles: frozenset[str]) -> set[str]:
+def _describing_roles(text: str, roles: frozenset[str], lex: Lexicon) -> set[str]:
     """Role words of a text, with the words right before a role that qualify it ("US
     president", "Labour leader", "New York governor")."""
     tokens = [t for t in tokenize(text) if not t.isspace()]
@@ -163,7 +165,8 @@ def _describing_roles(text: str, roles: frozenset[str]) -> set[str]:
         # Back to punctuation or a grammar word: "Podolyak, an adviser" stops at the comma.
         for qualifier in reversed(tokens[max(index - 3, 0) : index]):
             key = name_key(qualifier)
-            if not is_word(qualifier) or key in _QUALIFIER_STOPS or key in roles:
+            stop = key in _QUALIFIER_STOPS or key in lex.function_words
+            if not is_word(qualifier) or stop or key in roles:
                 break
             found.add(key)
     return found
@@ -226,7 +229,7 @@ def name_evidence(
     # A name only dropped, or swapped for the role that still points at the same person
     # ("Governor Andrew Cuomo" -> "the governor", "President Biden" -> "the US president"),
     # tells the reader nothing new or different.
-    described = _describing_roles(after, roles)
+    described = _describing_roles(after, roles, lex)
     if gone and not any(w in roles for w in gone) and all(w in described for w in new):
         return ""
     if not gone and not new:
@@ -254,7 +257,17 @@ def _speaker_after(tokens: list[str], start: int, lex: Lexicon) -> list[str]:
     (an article before it and "of", "and" inside it are read through)."""
     words: list[str] = []
     index = start
-    if index + 1 < len(tokens) and tokens[index].lower() in ("the", "a", "an"):
+    # After an article, a role or a noun ends the phrase too ("says the prime minister.",
+    # "sagt die Polizei", "a déclaré le ministre."), when nothing follows it.
+    if index + 1 < len(tokens) and tokens[index].lower() in lex.function_words:
+        phrase = []
+        for word in tokens[index + 1 : index + 4]:
+            if not is_word(word) or word.lower() in lex.function_words:
+                break
+            phrase.append(word)
+        rest = tokens[index + 1 + len(phrase) :]
+        if phrase and (not rest or not is_word(rest[0])):
+            return phrase
         index += 1
     while index < len(tokens) and len(words) < 6:
         word = tokens[index]

@@ -115,22 +115,36 @@ def name_key(word: str) -> str:
 
 # Endings that make a people or an adjective of a place ("Swede", "Swedish", "Ukrainian").
 _DEMONYM = re.compile(r"(?:ish|ian|ians|an|ans|ese|er|ers|i|is)$")
+# How a place's name ends where its people's form takes over ("Russia", "Germany", "Sweden").
+_PLACE_END = re.compile(r"(?:a|ia|e|y|en|land|ain|o)$")
 
 
 def same_name(a: str, b: str) -> bool:
     """A name and its plural or its people's form: "Republican" and "Republicans", "Swedes"
     and "Swedish", "Ukraine" and "Ukrainian", "Germany" and "Germans". A name respelt
-    ("Crewe", "Crew") is not one of these."""
+    ("Crewe", "Crew"; "Okafer", "Okafor") is not one of these."""
     if a == b:
         return True
     if a.removesuffix("s") == b.removesuffix("s") or a.removesuffix("es") == b.removesuffix("es"):
         return True
-    a, b = a.removesuffix("s"), b.removesuffix("s")
-    stems = sorted((_DEMONYM.sub("", a), _DEMONYM.sub("", b)), key=len)
-    if stems == sorted((a, b), key=len):  # no people's ending on either
-        return False
-    short, long = stems
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+    for people, place in ((a, b), (b, a)):
+        people, place = people.removesuffix("s"), place.removesuffix("s")
+        stem = _DEMONYM.sub("", people)
+        # "-er" makes people of a city ("Londoner"), and surnames of short verbs ("Walker").
+        if stem == people or len(stem) < (5 if people.endswith("er") else 4):
+            continue
+        # The place is the stem and a place ending ("Russ" + "ia"), or the people's word is the
+        # place without its ending and a people's ending ("German-y", "Scot-land", "Scott-ish").
+        rest = place.removeprefix(stem) if place.startswith(stem) else None
+        if rest is not None and (not rest or _PLACE_END.fullmatch(rest) or len(rest) == 1):
+            return True
+        place_stem = _PLACE_END.sub("", place)
+        if len(place_stem) >= 4 and (
+            place_stem == people
+            or (stem.startswith(place_stem) and len(stem) <= len(place_stem) + 1)
+        ):
+            return True
+    return False
 
 
 def fold_accents(word: str) -> str:
