@@ -88,9 +88,12 @@ GERMANIC: dict[str, dict[str, str]] = {
         # Roles only beside a name ("Brentford forward", "Chinese premier"); alone they are
         # other words ("step forward", "Premier League", "general election", "head to").
         "attached_roles": "forward keeper general head executive chair vice premier",
+        # A multi-sport page's sections are furniture too ("Commonwealth Games: Athletics").
         "labels": """
             live latest updates update text radio clips video watch listen follow reaction
-            commentary as it happened highlights scores and in pictures photos
+            commentary as it happened highlights scores and in pictures photos athletics
+            rowing gymnastics golf badminton cycling swimming boxing diving sailing hockey
+            curling skating skiing snooker darts
         """,
         "same_names": "britain=uk gb=uk america=us usa=us holland=netherlands",
         "same_words": "ex=former vs=v versus=v",

@@ -110,6 +110,11 @@ def _name_tokens(text: str, lex: Lexicon, known: set[str]) -> Counter[str]:
     tokens = _unquoted_tokens(text)
     places = [i for i, t in enumerate(tokens) if is_word(t)]
     words = [tokens[i] for i in places]
+    inside = {
+        name_key(tokens[p])
+        for p in places
+        if _capitalised(tokens[p]) and not _starts_part(tokens, p)
+    }
     names: Counter[str] = Counter()
     for i, word in enumerate(words):
         lower = name_key(word)
@@ -133,8 +138,11 @@ def _name_tokens(text: str, lex: Lexicon, known: set[str]) -> Counter[str]:
             continue
         if not bare_word[:1].isupper():
             continue
-        # A live page's furniture opening it or a part of it ("Watch: …", "- Listen").
-        if lower in lex.label_words and _starts_part(tokens, places[i]):
+        # A live page's furniture opening it or a part of it ("Watch: …", "- Listen"), and a
+        # participle opening a part ("… - Thrilling finish"), unless written so elsewhere.
+        if _starts_part(tokens, places[i]) and (
+            lower in lex.label_words or (_PARTICIPLE.match(word) and lower not in inside)
+        ):
             continue
         if acronym:
             names[lower] += 1
