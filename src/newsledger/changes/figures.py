@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsledger.changes.lexicon import Lexicon, lexicon_for
+from newsledger.changes.lexicon import Lexicon, lexicon_for, tokenize
 from newsledger.changes.words import words_of
 
-# Digits glued to letters before them are part of a name (Q1, COP26, G7, T20), not a figure.
-# A unit after the digits is read as one figure with them, in any of the languages' words.
+# Digits glued to letters before them are part of a name (Q1, COP26, G7, T20, Covid-19), not
+# a figure. A unit after the digits is read as one figure with them, in any language's words.
 _AMOUNT = re.compile(
-    r"(?<![^\W_])[$£€¥]?\d+(?:[,.]\d+)*"
+    r"(?<![^\W_])(?<![^\W\d_]-)[$£€¥]?\d+(?:[,.]\d+)*"
     r"(?:\s?(?P<unit>%|per\s?cent|percent|prozent|pour\s?cent|por\s?ciento|per\s?cento"
     r"|por\s?cento|procent|[mk]\b|mn\b|bn\b|tn\b|mio\b\.?|mrd\b\.?|md\b"
     r"|millions?|billions?|trillions?|millionen|milliarden?|milliards?|millones|millón"
@@ -47,11 +47,55 @@ def _amount(match: re.Match[str]) -> str:
     return text.lower()
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _title_case(words: list[str]) -> bool:
+    """A headline with every word capitalised (the American style): capitals say nothing."""
+    long = [w for w in words if len(w) > 3 and w.isalpha()]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
+# Number words that name a channel, a formula or a team ("BBC Two", "Formula One"), and the
+# words after a number that make it an amount, not part of a name ("Wales 20 per cent").
+_NAME_NUMBER_WORDS = frozenset("one two three four five".split())  # noqa: SIM905
+_UNIT_WORDS = frozenset("per percent m bn k million billion pc".split())  # noqa: SIM905
+
+
+def _without_name_numbers(text: str) -> str:
+    """`text` with the numbers that are part of a name blanked: right after a capitalised word,
+    a capitalised number word ("BBC One", "Formula One"), digits before another capitalised
+    word ("Radio 5 Live") or a lowercase noun ("Formula 1 driver"), or a year ("Euro 2020")."""
+    tokens = tokenize(text)
+    places = [i for i, t in enumerate(tokens) if t.strip()]
+    if _title_case([tokens[i] for i in places]):
+        return text
+    for k in range(1, len(places)):
+        place, before = places[k], tokens[places[k - 1]]
+        if not (before[:1].isupper() and before.isalpha() and tokens[place - 1].isspace()):
+            continue
+        token = tokens[place]
+        after = tokens[places[k + 1]] if k + 1 < len(places) else ""
+        spaced = k + 1 < len(places) and tokens[place + 1].isspace()
+        capital_word = token[:1].isupper() and token.lower() in _NAME_NUMBER_WORDS
+        short = token.isdigit() and len(token) <= 2 and spaced and after.isalpha()
+        # Before a lowercase noun only inside a sentence ("ex-Formula 1 driver"), not after
+        # a headline's first word ("Chelsea 2 points clear").
+        inside = k > 1 and tokens[places[k - 2]] not in ".!?:"
+        before_word = short and (
+            after[:1].isupper() or (inside and after.lower() not in _UNIT_WORDS)
+        )
+        year = _YEAR.fullmatch(token) is not None
+        if capital_word or before_word or year:
+            tokens[place] = "_" * len(token)
+    return "".join(tokens)
+
+
 def amounts(text: str, lex: Lexicon | None = None) -> Counter[str]:
     """Figures of a text: digits with their unit ("$1.5m", "40%") and number words, each
     written as digits where it is one ("two" -> "2", "a dozen" -> "12")."""
     lex = lex or lexicon_for(text)
-    text = _NOT_FIGURES.sub(" ", text)
+    text = _without_name_numbers(_NOT_FIGURES.sub(" ", text))
     found = [_amount(m) for m in _AMOUNT.finditer(text)]
     # The unit words of a figure ("51 million") are read with its digits, not again alone.
     words = [w.lower() for w in words_of(_AMOUNT.sub(" ", text))]
