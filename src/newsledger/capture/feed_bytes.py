@@ -122,7 +122,7 @@ def _doctype_subset(body: bytes, position: int) -> tuple[tuple[int, int] | None,
         if char == b">":
             return None, token.end()
         if char in (b'"', b"'"):
-            position = _after_quote(body, token.end(), char)
+            position = _after(body, token.end(), char)
             continue
         subset_start = token.start()
         subset_end = _subset_end(body, token.end())
@@ -146,7 +146,7 @@ def _subset_end(body: bytes, position: int) -> int:
         elif word == b"<?":
             position = _after(body, token.end(), b"?>")
         else:
-            position = _after_quote(body, token.end(), word)
+            position = _after(body, token.end(), word)
 
 
 def _after(body: bytes, position: int, marker: bytes, missing: int | None = None) -> int:
@@ -157,10 +157,6 @@ def _after(body: bytes, position: int, marker: bytes, missing: int | None = None
     if missing is None:
         raise DtdRefused("its DTD internal subset never ends")
     return missing
-
-
-def _after_quote(body: bytes, position: int, quote: bytes) -> int:
-    return _after(body, position, quote)
 
 
 def _readable_entities(body: bytes) -> tuple[bytes, list[str]]:
