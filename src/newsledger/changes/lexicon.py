@@ -93,6 +93,21 @@ class Lexicon:
                     found[" ".join(hedge)] += 1
         return found
 
+    def closing_source(self, text: str) -> Counter[str]:
+        """A headline's source after its closing dash ("… - PM", "… - Taliban", "… -
+        reports"), lowercased; not a clause there ("- Kane scores") or a format label."""
+        match = _CLOSING_SOURCE.search(text.strip())
+        if not match:
+            return Counter()
+        words = [w for w in tokenize(match.group(1)) if any(ch.isalnum() for ch in w)]
+        lowered = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
+        if not words or len(words) > 4 or set(lowered) <= self.label_words:
+            return Counter()
+        allowed = self.role_nouns | self.function_words | _SOURCE_NOUNS | UNNAMED_SOURCES
+        if not all(w[0].isupper() or w.isdigit() or w.lower() in allowed for w in words):
+            return Counter()
+        return Counter(w for w in lowered if w not in self.function_words)
+
     def dates_in(self, words: list[str]) -> Counter[str]:
         """Days, months and relative days among a text's words ("Tuesday", "mardi");
         a month that is also a verb counts only capitalised ("thousands march")."""
@@ -107,6 +122,19 @@ class Lexicon:
             ):
                 found[lower] += 1
         return found
+
+
+_CLOSING_SOURCE = re.compile(r"\s[-–—]\s+([^-–—:;,]{1,40})$")
+_SOURCE_NOUNS = frozenset(
+    "police officials media witnesses experts scientists doctors study poll survey".split()  # noqa: SIM905
+)
+# Unnamed sources: a headline's "… - reports" is its "reportedly".
+UNNAMED_SOURCES = frozenset({"reports", "report", "sources"})
+
+
+def unnamed_source(source: Counter[str]) -> Counter[str]:
+    """A closing "- reports" as the hedge it is ("reportedly")."""
+    return Counter({"reportedly": 1}) if set(source) & UNNAMED_SOURCES else Counter()
 
 
 def _numbers(text: str) -> dict[str, str]:

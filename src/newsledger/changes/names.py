@@ -11,7 +11,13 @@ from collections import Counter
 
 from newsledger.changes.diffing import tokenize
 from newsledger.changes.figures import amounts, difference
-from newsledger.changes.lexicon import Lexicon, lexicon_for, without_elision
+from newsledger.changes.lexicon import (
+    UNNAMED_SOURCES,
+    Lexicon,
+    lexicon_for,
+    unnamed_source,
+    without_elision,
+)
 from newsledger.changes.quotes import inside_quotes
 from newsledger.changes.words import (
     drop_same_entities,
@@ -97,6 +103,35 @@ def _german_name(words: list[str], index: int, lex: Lexicon) -> bool:
     if previous in lex.role_nouns or previous in _GERMAN_PLACE_PREPOSITIONS:
         return True
     return any(bare(i) and words[i].lower() not in lex.role_nouns for i in (index - 1, index + 1))
+
+
+# Adjective and participle endings: a word put before a kept headline in one of these
+# describes its subject ("Dominant Australia", "Impressive Bangladesh"), it is not a name.
+_DESCRIBING = re.compile(r"(?:ant|ent|ive|ous|ful|less|able|ible|ed|ing|est|ish)$")
+
+
+def _prepended(before: str, after: str, lex: Lexicon) -> set[str]:
+    """A new first word put before the other version's headline, whose first word it now
+    follows ("England chasing 155" -> "Roy fires England in pursuit of 155"): the new
+    subject of the same story, a name unless it reads as an adjective or a common word."""
+    found: set[str] = set()
+    for text, other in ((after, before), (before, after)):
+        words, others = words_of(text), words_of(other)
+        if len(words) < 2 or not others:
+            continue
+        first, old_first = words[0], others[0]
+        key = name_key(first)
+        common = lex.function_words | lex.number_words | lex.calendar_words | lex.label_words
+        if not first[:1].isupper() or key in common or _DESCRIBING.search(key):
+            continue
+        if key in {name_key(w) for w in others} or lex.nouns_capitalised:
+            continue
+        # The other version's first word is a name this one keeps further on.
+        if old_first[:1].isupper() and any(
+            name_key(w) == name_key(old_first) for w in words[1:] if w[:1].isupper()
+        ):
+            found.add(key)
+    return found
 
 
 def _name_tokens(text: str, lex: Lexicon, known: set[str]) -> Counter[str]:
@@ -194,7 +229,7 @@ def name_evidence(
     "Zelenskiy" -> "Zelensky" as spelling). `speakers` are left out: the speaker of a
     statement the edit brings in or drops (see `new_statement`)."""
     lex = lex or lexicon_for(before, after)
-    known = capitalised_inside(before, after)
+    known = capitalised_inside(before, after) | _prepended(before, after, lex)
     before_names, after_names = _name_tokens(before, lex, known), _name_tokens(after, lex, known)
     # "Britain" and "the UK" are one country.
     before_names, after_names = (
@@ -379,35 +414,6 @@ def _named_only(words: Counter[str], text: str) -> bool:
     return all(w in capitals for w in words)
 
 
-# A headline's source after its closing dash: "… - PM", "… - Taliban", "… - reports". A
-# clause there ("- Kane scores") or a format label ("- live") is not one.
-_TRAILING_SOURCE = re.compile(r"\s[-–—]\s+([^-–—:;,]{1,40})$")
-_SOURCE_NOUNS = frozenset(
-    "police officials media witnesses experts scientists doctors study poll survey".split()  # noqa: SIM905
-)
-# Unnamed sources: "… - reports" is the headline's "reportedly".
-_UNNAMED_SOURCES = frozenset({"reports", "report", "sources"})
-
-
-def _trailing_source(text: str, lex: Lexicon) -> Counter[str]:
-    match = _TRAILING_SOURCE.search(text.strip())
-    if not match:
-        return Counter()
-    words = words_of(match.group(1))
-    lowered = {w.lower() for w in words}
-    if not words or len(words) > 4 or lowered <= lex.label_words:
-        return Counter()
-    allowed = lex.role_nouns | lex.function_words | _SOURCE_NOUNS | _UNNAMED_SOURCES
-    if not all(w[0].isupper() or w.isdigit() or w.lower() in allowed for w in words):
-        return Counter()
-    return Counter(name_key(w) for w in words if w.lower() not in lex.function_words)
-
-
-def _unnamed(source: Counter[str]) -> Counter[str]:
-    """A trailing "- reports" as the hedge it is ("reportedly")."""
-    return Counter({"reportedly": 1}) if set(source) & _UNNAMED_SOURCES else Counter()
-
-
 def attribution_evidence(
     before: str, after: str, *, edited: bool = False, lex: Lexicon | None = None
 ) -> str:
@@ -424,16 +430,16 @@ def attribution_evidence(
     for names.
     """
     lex = lex or lexicon_for(before, after)
-    sources = _trailing_source(before, lex), _trailing_source(after, lex)
+    sources = lex.closing_source(before), lex.closing_source(after)
     hedges = (
-        lex.hedges_in(before) + _unnamed(sources[0]),
-        lex.hedges_in(after) + _unnamed(sources[1]),
+        lex.hedges_in(before) + unnamed_source(sources[0]),
+        lex.hedges_in(after) + unnamed_source(sources[1]),
     )
     if hedges[0] != hedges[1]:
         return difference(*hedges)
     # A headline's source after its closing dash dropped, added or changed; one the other
     # version still names ("… - Johnson" -> "…, says Johnson") is the same source.
-    named = [Counter({w: n for w, n in s.items() if w not in _UNNAMED_SOURCES}) for s in sources]
+    named = [Counter({w: n for w, n in s.items() if w not in UNNAMED_SOURCES}) for s in sources]
     in_after, in_before = (
         {name_key(v) for v in words_of(after)},
         {name_key(v) for v in words_of(before)},
