@@ -371,3 +371,74 @@ def test_a_different_sentence_in_the_same_place_is_removed_and_added(
 ) -> None:
     changes = diff_sentences(["Intro.", before, "Outro."], ["Intro.", after, "Outro."])
     assert [c.op for c in changes] == ["removed", "added"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # A new subject put before the kept headline is a name; an adjective put there is not.
+        (
+            "Greyford chasing 155 to win harbour cup",
+            "Okafor fires Greyford in pursuit of 155 to win harbour cup",
+            {"name_or_title"},
+        ),
+        (
+            "Greyford chasing 155 to win harbour cup",
+            "Dominant Greyford chasing 155 to win harbour cup",
+            set(),
+        ),
+        (
+            "Greyford chasing 155 to win harbour cup",
+            "Fluent Greyford chasing 155 to win harbour cup",
+            set(),
+        ),
+    ],
+)
+def test_a_new_first_word_before_the_kept_headline(
+    before: str, after: str, expected: set[str]
+) -> None:
+    assert kinds(before, after) - {"rewrite", "cosmetic"} == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "field", "expected"),
+    [
+        # Numbers that are part of a name: channels, formulas, events, diseases.
+        (
+            "Follow BBC Radio 5 Live commentary on the harbour race",
+            "Follow live text on the harbour race",
+            "summary",
+            set(),
+        ),
+        (
+            "Watch BBC One coverage of the harbour race",
+            "Watch coverage of the harbour race",
+            "summary",
+            set(),
+        ),
+        (
+            "Greyford to host Euro 2028 harbour races",
+            "Greyford to host Euro 2028 rowing races",
+            "title",
+            set(),
+        ),
+        ("Coronavirus cases rise in Greyford", "Covid-19 cases rise in Greyford", "title", set()),
+        (
+            "Greyford's ex-Formula 1 driver opens harbour",
+            "Greyford's former Formula One driver opens harbour",
+            "title",
+            set(),
+        ),
+        # In a Title Case headline every word is capitalised: the figure is still a figure.
+        (
+            "Storm Kills Five People In Greyford",
+            "Storm Kills Six People In Greyford",
+            "title",
+            {"numeric"},
+        ),
+    ],
+)
+def test_numbers_in_names_are_no_figures(
+    before: str, after: str, field: str, expected: set[str]
+) -> None:
+    assert kinds(before, after, field) - {"rewrite", "cosmetic"} == expected
