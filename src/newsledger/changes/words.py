@@ -167,12 +167,15 @@ def abbreviates(short: str, long: str) -> bool:
 
 
 def spelt_out(acronym: str, text: str) -> list[str]:
-    """The words of `text` an acronym stands for ("NZ": New Zealand, "PM": prime minister)."""
-    words = [name_key(w) for w in words_of(text) if w.lower() not in ("of", "and", "the", "for")]
-    for start in range(len(words) - len(acronym) + 1):
-        run = words[start : start + len(acronym)]
-        if "".join(w[0] for w in run) == acronym:
-            return run
+    """The words of `text` an acronym stands for ("NZ": New Zealand, "PM": prime minister,
+    "FA": the Football Association; "SATC": Sex and the City, its small words counted)."""
+    every = [name_key(w) for w in words_of(text)]
+    content = [w for w in every if w not in ("of", "and", "the", "for")]
+    for words in (content, every):
+        for start in range(len(words) - len(acronym) + 1):
+            run = words[start : start + len(acronym)]
+            if "".join(w[0] for w in run) == acronym:
+                return run
     return []
 
 
