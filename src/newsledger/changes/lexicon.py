@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsledger.changes.lexicon_germanic import GERMANIC
 from newsledger.changes.lexicon_romance import ROMANCE
@@ -20,9 +20,14 @@ from newsledger.changes.lexicon_romance import ROMANCE
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
 
 
+@lru_cache(maxsize=8192)
+def _tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(sentence))
+
+
 def tokenize(sentence: str) -> list[str]:
     """Words, punctuation marks and runs of whitespace; joined back they give the sentence."""
-    return _TOKEN.findall(sentence)
+    return list(_tokens(sentence))
 
 
 LISTS = {**GERMANIC, **ROMANCE}
@@ -226,6 +231,7 @@ def _grammar_tokens(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def detect_language(*texts: str) -> str:
     """The language of a pair of texts from their grammar words and letters; English unless
     another language shows at least two signs and more than English does."""

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from newsledger.changes.diffing import tokenize
 from newsledger.changes.lexicon import ENGLISH, Lexicon, without_elision
@@ -61,8 +62,13 @@ def is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t for t in tokenize(text) if is_word(t))
+
+
 def words_of(text: str) -> list[str]:
-    return [t for t in tokenize(text) if is_word(t)]
+    return list(_words(text))
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -103,6 +109,7 @@ def is_respelling(gone: Iterable[str], new: Iterable[str]) -> bool:
 # How names compare: as keys, in a people's form, a short form or an acronym, without accents.
 
 
+@lru_cache(maxsize=16384)
 def name_key(word: str) -> str:
     """A name as compared: lowercased, a possessive dropped ("Trump's", "Saints'" -> stem),
     an elided article dropped ("l'Élysée" -> "élysée")."""
