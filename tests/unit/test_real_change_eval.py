@@ -95,9 +95,7 @@ def test_the_targets_hold_on_the_frozen_test_half(results: dict[str, RealChangeR
     assert test.pairs >= 200
     assert test.main_kind_agreement >= 0.85
     assert test.substantive_recall >= 0.80
-    # The 0.85 precision target is not met yet (0.83 on this half): issue 15 stays open, and
-    # this floor only keeps it from sliding back while the rules are worked on.
-    assert test.substantive_precision >= 0.80
+    assert test.substantive_precision >= 0.85
 
 
 def test_the_table_shows_both_halves_with_their_counts(
