@@ -80,11 +80,13 @@ def _paragraphs(i: int, edited: bool) -> tuple[str, ...]:
     return text
 
 
-def _page(i: int, edited: bool) -> str:
+def _page(i: int, edited: bool, site: str) -> str:
+    # Every scenario's copy names one canonical URL on its own site, so report ids match
+    # across scenarios (a canonical on another site would not be trusted).
     body = "".join(f"<p>{html.escape(p)}</p>" for p in _paragraphs(i, edited))
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>Town {i} budget</title>"
-        f"<link rel='canonical' href='https://wire.example/story-{i}'></head>"
+        f"<link rel='canonical' href='{site}/story-{i}'></head>"
         f"<body><article>{body}</article></body></html>"
     )
 
@@ -93,7 +95,8 @@ def _publish(server: LoopbackServer, prefix: str, poll: str) -> str:
     """Serves the newsroom under prefix as it stands at that poll; returns the feed URL."""
     for i in range(ARTICLES):
         edited = poll == "second" and i < CHANGED
-        server.route(f"{prefix}/story-{i}", body=_page(i, edited), etag=f'"{i}-{edited}"')
+        page = _page(i, edited, server.base_url)
+        server.route(f"{prefix}/story-{i}", body=page, etag=f'"{i}-{edited}"')
     items = "".join(
         f"<item><title>Town {i}</title><link>{server.url(f'{prefix}/story-{i}')}</link></item>"
         for i in range(ARTICLES)

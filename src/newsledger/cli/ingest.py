@@ -47,6 +47,10 @@ def cmd_ingest_seeds(args: argparse.Namespace) -> int:
     settings = load_settings(db_path=args.db, seeds_dir=args.seeds)
     if not settings.seeds_dir.is_dir():
         raise UserError(f"no seed folder at {settings.seeds_dir}: pass --seeds DIR")
+    from newsledger.store.warehouse import Warehouse
+
+    # A file that is not ours to write is refused here in one line, not inside the flow.
+    Warehouse.open(settings.db_path, wait_s=30).close()
     result = run_seed_flow(settings.seeds_dir, settings.db_path)
     print_seed_summary(result, settings.db_path)
     return 0

@@ -135,12 +135,14 @@ def _to_refetch(
 
 
 def _refresh_stories_after(counts: LiveCounts, options: LiveRunOptions) -> None:
-    if not (options.refresh_stories and counts.new_versions):
+    """Rebuilds stories when they are older than the newest version: this run's new versions,
+    or an earlier run's that died between its last batch and the rebuild."""
+    if not options.refresh_stories:
         return
-    from newsledger.runs.storylines import refresh_stories
+    from newsledger.runs.storylines import refresh_stories_if_stale
 
     with Warehouse.open(options.db_path, wait_s=options.open_wait_s) as warehouse:
-        refresh_stories(warehouse)
+        refresh_stories_if_stale(warehouse)
 
 
 @contextmanager

@@ -27,6 +27,7 @@ from newsledger.models import (
     Version,
     VersionRecord,
 )
+from newsledger.runs.claims import settle_against
 from newsledger.store.locking import writer_lock
 from newsledger.store.warehouse import Warehouse
 from newsledger.stories.facts import claims_of_paragraphs
@@ -39,6 +40,10 @@ class BatchCounts:
     new_versions: int = 0
     unchanged: int = 0
     already_seen: int = 0
+    # Captured before the report's newest stored version: refused, never appended as newest.
+    older_than_latest: int = 0
+    # Pages whose canonical claim was not trusted (runs/claims.py), kept under their own URL.
+    claims_refused: int = 0
     changes: int = 0
     corrections: int = 0
     reports: set[str] = field(default_factory=set)
@@ -90,25 +95,61 @@ def build_version_record(previous: Version | None, version: Version) -> VersionR
     )
 
 
+def _refuse_older(
+    captures: list[Capture],
+    latest: Version | None,
+    seen_keys: set[str],
+    batch: IngestBatch,
+    counts: BatchCounts,
+) -> list[Capture]:
+    """The captures that may extend the report's history; each one captured before its newest
+    stored version is recorded as `older_than_latest` instead.
+
+    Placing it in time would renumber later versions and rewrite their changes, statuses and
+    the entry ids editors' reviews refer to; appending it would file an old text as the newest
+    (an import of old captures read as reversions). A capture seen before stays `already_seen`.
+    """
+    if latest is None:
+        return captures
+    kept = []
+    for capture in captures:
+        key, content = identify(capture)
+        if capture.captured_at >= latest.captured_at or key in seen_keys:
+            kept.append(capture)
+            continue
+        seen_keys.add(key)
+        counts.captures += 1
+        counts.older_than_latest += 1
+        batch.captures.append(
+            CaptureRecord(key, capture.report_id, capture.captured_at, capture.source, content,
+                          "older_than_latest", None)
+        )  # fmt: skip
+    return kept
+
+
 def build_batch(
     captures: Sequence[Capture],
     latest: dict[str, Version],
     seen_keys: set[str],
     counts: BatchCounts,
 ) -> IngestBatch:
-    """Everything one batch of captures adds to the warehouse (pure: reads nothing)."""
+    """Everything one batch of captures adds to the warehouse (pure: reads nothing).
+
+    Each report's captures are taken in the order they were captured."""
     batch = IngestBatch()
     by_report: dict[str, list[Capture]] = {}
     for capture in captures:
         by_report.setdefault(capture.report_id, []).append(capture)
-    for report_id, report_captures in by_report.items():
+    for report_id, unordered in by_report.items():
         counts.reports.add(report_id)
+        report_captures = sorted(unordered, key=lambda c: c.captured_at)
         previous = latest.get(report_id)
         if previous is None:
             first = report_captures[0]
             batch.reports.append(
                 ReportRecord(report_id, first.outlet, first.url, first.label, first.captured_at)
             )
+        report_captures = _refuse_older(report_captures, previous, seen_keys, batch, counts)
         for outcome in decide_versions(report_captures, previous, seen_keys):
             counts.captures += 1
             version = outcome.version
@@ -141,10 +182,25 @@ def build_batch(
 def plan_batch(
     warehouse: Warehouse, captures: Sequence[Capture], counts: BatchCounts
 ) -> IngestBatch:
-    """What a batch of captures adds, versioned against what the warehouse already holds."""
+    """What a batch of captures adds, versioned against what the warehouse already holds.
+
+    Canonical claims are settled first (runs/claims.py). When any capture is a new version,
+    the diffing (seconds for a very long text) runs with the file released, so readers are not
+    locked out; it is opened again to write.
+    """
+    captures, refused = settle_against(warehouse, captures)
+    counts.claims_refused += refused
     latest = warehouse.latest_versions(sorted({c.report_id for c in captures}))
-    seen = warehouse.seen_capture_keys([identify(c)[0] for c in captures])
-    return build_batch(captures, latest, seen, counts)
+    identities = [identify(c) for c in captures]
+    seen = warehouse.seen_capture_keys([key for key, _ in identities])
+    if not any(
+        key not in seen
+        and (c.report_id not in latest or latest[c.report_id].content_hash != content)
+        for c, (key, content) in zip(captures, identities, strict=True)
+    ):
+        return build_batch(captures, latest, seen, counts)
+    with warehouse.released():
+        return build_batch(captures, latest, seen, counts)
 
 
 def ingest_captures(warehouse: Warehouse, captures: Sequence[Capture]) -> BatchCounts:
@@ -161,13 +217,13 @@ class SeedIngestResult:
 
 
 def store_captures(db_path: Path, captures: Sequence[Capture]) -> BatchCounts:
-    """Versions and stores captures under the writer lock, then regroups stories."""
-    from newsledger.runs.storylines import refresh_stories
+    """Versions and stores captures under the writer lock, then regroups stories when they
+    are older than the newest version (new versions now, or a run that died before)."""
+    from newsledger.runs.storylines import refresh_stories_if_stale
 
     with writer_lock(db_path), Warehouse.open(db_path, wait_s=30) as warehouse:
         counts = ingest_captures(warehouse, captures)
-        if counts.new_versions:
-            refresh_stories(warehouse)
+        refresh_stories_if_stale(warehouse)
     return counts
 
 

@@ -1,7 +1,8 @@
 """Stories across outlets: reports grouped by event, and their fact timelines.
 
 Claims are stored with each version at ingest; stories and timelines are recomputed from
-the warehouse and swapped in in one transaction (see docs/ARCHITECTURE.md for the cost).
+the warehouse and swapped in in one transaction (see docs/ARCHITECTURE.md for the cost),
+which records how many versions they were built from, so a rebuild a crash skipped is seen.
 """
 
 from __future__ import annotations
@@ -33,9 +34,21 @@ class _VersionRow:
     first_seen_at: datetime
 
 
+def stories_are_stale(warehouse: Warehouse) -> bool:
+    """True when versions came in after stories and timelines were last built (or they never
+    were): a run killed between its last batch and the rebuild, or a rebuild that failed."""
+    return bool(warehouse.fetch_all(query_sql("check_derived_state")))
+
+
+def refresh_stories_if_stale(warehouse: Warehouse) -> StoryCounts | None:
+    """Rebuilds stories and timelines when they are older than the newest version."""
+    return refresh_stories(warehouse) if stories_are_stale(warehouse) else None
+
+
 def refresh_stories(
     warehouse: Warehouse, threshold: float | None = None, window_days: float | None = None
 ) -> StoryCounts:
+    [(versions_seen,)] = warehouse.fetch_all(query_sql("versions_held"))
     rows = [_VersionRow(*r) for r in warehouse.fetch_all(query_sql("story_inputs"))]
     claims: dict[tuple[str, int], list[FactClaim]] = defaultdict(list)
     for report_id, version_no, *fields in warehouse.fetch_all(query_sql("story_claims")):
@@ -84,6 +97,6 @@ def refresh_stories(
             timeline_rows.append((t.story_id, n, t.quantity, t.qualifier, t.value, t.value_high,
                                   t.vague, t.outlet, t.report_id, t.version_no, t.captured_at,
                                   t.sentence, t.change))  # fmt: skip
-    warehouse.replace_story_tables(story_rows, member_rows, timeline_rows)
+    warehouse.replace_story_tables(story_rows, member_rows, timeline_rows, versions_seen)
     n_claims = sum(len(found) for found in claims.values())
     return StoryCounts(len(story_rows), len(latest), n_claims, len(timeline_rows))

@@ -16,6 +16,8 @@ CHECKS = (
     "change_versions",
     "orphans",
     "duplicate_versions",
+    "version_times",
+    "derived_state",
 )
 
 

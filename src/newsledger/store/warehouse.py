@@ -30,6 +30,8 @@ from newsledger.models import (
     Version,
     VersionRecord,
 )
+from newsledger.store.filing import follow_filed_captures
+from newsledger.store.schema_guard import schema_refusal
 from newsledger.text.normalize import paragraph_hash
 
 # DuckDB's own default is 80% of the machine's memory, held for the process's life; a
@@ -39,6 +41,10 @@ DEFAULT_MEMORY_LIMIT = "1GB"
 
 def memory_limit() -> str:
     return os.environ.get("NEWSLEDGER_DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+
+
+# How long a writer that let go of the file during long work waits to get it back from readers.
+REOPEN_WAIT_S = 30.0
 
 
 class WarehouseError(RuntimeError):
@@ -83,9 +89,17 @@ def _open_error(path: Path, error: Exception) -> WarehouseError:
 class Warehouse:
     """An open DuckDB warehouse file."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        path: Path,
+        read_only: bool = False,
+        wait_s: float = 0.0,
+    ) -> None:
         self.connection = connection
         self.path = path
+        self.read_only = read_only
+        self.wait_s = wait_s
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False, wait_s: float = 0.0) -> Warehouse:
@@ -113,14 +127,13 @@ class Warehouse:
                     raise failure from None
                 time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
                 delay = min(delay * 2, 1.0)
-        warehouse = cls(connection, path)
-        if read_only and not warehouse.fetch_all(
-            "SELECT 1 FROM duckdb_tables() WHERE table_name = 'versions'"
-        ):
+        # Before anything can write: another application's file, or a newer schema, is refused.
+        steps = {number: name for number, name, _ in schema_steps()}
+        refusal = schema_refusal(connection, path, not read_only, steps)
+        if refusal is not None:
             connection.close()
-            raise WarehouseError(
-                f"{path} is not a newsledger warehouse (no versions table): check --db"
-            )
+            raise WarehouseError(refusal)
+        warehouse = cls(connection, path, read_only, wait_s)
         if not read_only:
             try:
                 warehouse.migrate()
@@ -142,6 +155,16 @@ class Warehouse:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    @contextmanager
+    def released(self) -> Iterator[None]:
+        """Closes the file for the block and opens it again after (waiting for readers as
+        `open` does, at least REOPEN_WAIT_S), so a report or a diff can read the warehouse
+        while work that needs no database runs. Never inside a transaction."""
+        self.connection.close()
+        yield
+        wait_s = max(self.wait_s, REOPEN_WAIT_S)
+        self.connection = Warehouse.open(self.path, self.read_only, wait_s).connection
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -218,9 +241,13 @@ class Warehouse:
         stories: Sequence[Sequence[Any]],
         story_reports: Sequence[Sequence[Any]],
         timeline: Sequence[Sequence[Any]],
+        versions_seen: int | None = None,
     ) -> None:
-        """Swaps in a freshly computed set of stories and timelines, all at once."""
+        """Swaps in a freshly computed set of stories and timelines, all at once, and records
+        that they were built from `versions_seen` versions (see check_derived_state.sql)."""
         with self.transaction() as con:
+            if versions_seen is not None:
+                con.execute(query_sql("mark_derived_state"), ["stories", versions_seen])
             for statement in query_sql("replace_story_tables").split(";"):
                 if statement.strip():
                     con.execute(statement)
@@ -257,6 +284,7 @@ def entry_id_for(report_id: str, to_version: int) -> str:
 
 def batch_rows(batch: IngestBatch) -> dict[str, list[tuple[Any, ...]]]:
     """Rows per insert query, in the order they are written (parents before children)."""
+    batch = follow_filed_captures(batch)
     tables: dict[str, list[tuple[Any, ...]]] = {
         name: []
         for name in (

@@ -34,10 +34,40 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return segmenters[language]
 
 
+# pysbd's work grows with the square of the text it is handed (a 50 KB paragraph took 1.7 s,
+# 200 KB 31 s), so a longer paragraph reaches it in windows of at most this many characters.
+# Nearly every paragraph is shorter and is split exactly as a whole.
+MAX_SEGMENT_CHARS = 3_000
+# Where a window may end: after an end mark (optionally closed by a quote or bracket) and the
+# space after it. Looked for only in a window's second half, so each window is at least half
+# the limit long and the whole paragraph is scanned a bounded number of times.
+_WINDOW_END = re.compile(r"[.!?…][\"'”’)]?\s+")
+
+
+def segment_windows(paragraph: str, limit: int = MAX_SEGMENT_CHARS) -> list[str]:
+    """The paragraph in consecutive pieces of at most `limit` characters, cut after the last
+    sentence end in each piece's second half, else at its last space, else at the limit."""
+    windows: list[str] = []
+    start = 0
+    while len(paragraph) - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = 0
+        for match in _WINDOW_END.finditer(paragraph, low, high):
+            cut = match.end()
+        if not cut:
+            space = paragraph.rfind(" ", low, high)
+            cut = space + 1 if space >= 0 else high
+        windows.append(paragraph[start:cut])
+        start = cut
+    windows.append(paragraph[start:])
+    return windows
+
+
 # pysbd costs about a millisecond a paragraph; successive versions share most paragraphs.
 @lru_cache(maxsize=50_000)
 def _split_cached(paragraph: str, language: str) -> tuple[str, ...]:
-    pieces = (str(s).strip() for s in _segmenter(language).segment(paragraph))
+    segmenter = _segmenter(language)
+    pieces = (str(s).strip() for w in segment_windows(paragraph) for s in segmenter.segment(w))
     return tuple(s for s in pieces if s)
 
 
