@@ -237,8 +237,8 @@ def test_read_command_while_another_process_has_the_file_is_one_line_exit_2(tmp_
         holder.wait()
     assert_one_line_error(
         result,
-        "warehouse busy.duckdb is in use by another process (one writer at a time): "
-        "wait for the other run to finish, or read a snapshot",
+        f"warehouse busy.duckdb is open in another process (PID {holder.pid}), writing it: "
+        "wait until it closes the file, then run this again",
     )
 
 

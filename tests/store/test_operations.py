@@ -104,7 +104,7 @@ def test_report_reader_waits_for_the_writer(seeded: Path) -> None:
     )  # fmt: skip
     try:
         assert writer.stdout is not None and writer.stdout.readline().strip() == "writing"
-        with pytest.raises(Exception, match="in use by another process"):
+        with pytest.raises(Exception, match="is open in another process"):
             Warehouse.open(seeded, read_only=True)
         with Warehouse.open(seeded, read_only=True, wait_s=20) as reader:
             assert reader.fetch_all("SELECT count(*) FROM v_versions") == [(3,)]

@@ -142,7 +142,7 @@ def test_locked_warehouse_is_one_clear_error(seeded: Path) -> None:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         from newsledger.store.warehouse import WarehouseLockedError
 
-        with pytest.raises(WarehouseLockedError, match="in use by another process"):
+        with pytest.raises(WarehouseLockedError, match="is open in another process"):
             Warehouse.open(seeded)
     finally:
         holder.kill()

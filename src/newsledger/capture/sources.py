@@ -19,6 +19,7 @@ from newsledger.capture.toml_checks import (
     Problems,
     array_of_tables,
     is_number,
+    load_toml,
     read_table,
 )
 
@@ -339,7 +340,7 @@ def _parse_notify(table: object, problems: Problems) -> NotifySettings:
 def parse_sources(text: str, origin: str = "sources.toml") -> SourcesConfig:
     """The validated configuration, or SourcesError listing every problem."""
     try:
-        document = tomllib.loads(text)
+        document = load_toml(text)
     except tomllib.TOMLDecodeError as exc:
         # tomllib's message already ends in "(at line L, column C)".
         raise SourcesError([f"invalid TOML: {exc}"], origin) from None

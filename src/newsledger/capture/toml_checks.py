@@ -1,13 +1,34 @@
-"""Checking a parsed TOML table against a spec of its keys: types, bounds, URLs, unknown and
-missing keys, each found problem collected with its place rather than raised.
+"""Reading TOML and checking a parsed table against a spec of its keys: types, bounds, URLs,
+unknown and missing keys, each found problem collected with its place rather than raised.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
+import reprlib
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
+
+# A wrong value is quoted in its problem line, shortened: a 10,000-item list is one line too.
+_shown = reprlib.Repr()
+_shown.maxstring = _shown.maxother = 60
+_shown.maxlist = _shown.maxdict = 6
+_shown.maxlevel = 3
+
+
+def load_toml(text: str) -> dict[str, Any]:
+    """tomllib.loads, with nesting too deep for its recursive parser reported as the
+    TOMLDecodeError any other unreadable file gets, not as a RecursionError."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError(
+            "arrays or inline tables nested too deeply to read (flatten them)"
+        ) from None
 
 
 class Problems:
@@ -25,7 +46,10 @@ def _is_int(value: object) -> bool:
 
 
 def is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """An int or a finite float: TOML's nan and inf are never a usable setting."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _url_problem(value: str) -> str | None:
@@ -68,6 +92,9 @@ def _check_value(place: str, key: str, value: object, spec: KeySpec, problems: P
     elif spec.kind == "int":
         ok_type = _is_int(value)
     elif spec.kind == "number":
+        if isinstance(value, float) and not math.isfinite(value):
+            problems.lines.append(f"{where} must be a finite number, got {value!r}")
+            return False
         ok_type = is_number(value)
     elif spec.kind == "bool":
         ok_type = isinstance(value, bool)
@@ -75,7 +102,8 @@ def _check_value(place: str, key: str, value: object, spec: KeySpec, problems: P
         ok_type = isinstance(value, list) and all(isinstance(item, str) for item in value)
     if not ok_type:
         problems.lines.append(
-            f"{where} must be {_TYPE_WORDS[spec.kind]}, got {type(value).__name__} {value!r}"
+            f"{where} must be {_TYPE_WORDS[spec.kind]}, "
+            f"got {type(value).__name__} {_shown.repr(value)}"
         )
         return False
     if spec.kind in {"int", "number"}:

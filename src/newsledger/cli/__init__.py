@@ -14,10 +14,14 @@ bench, models, config) and flows/; nothing imports cli.
 from __future__ import annotations
 
 import argparse
+import logging
 from collections.abc import Sequence
 
+from rich.text import Text
+
 from newsledger.cli import ingest, inspect, ops, publish, web
-from newsledger.cli.common import Handler, UserError, err_console
+from newsledger.cli.common import Handler, UserError, err_console, print_error
+from newsledger.outputs.terminal import literal, os_reason
 from newsledger.store.locking import WarehouseFolderError, WriterBusyError
 
 
@@ -52,7 +56,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalLogHandler(logging.Handler):
+    """The package's warnings on stderr, literally: they quote damaged WARC records and pages."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            err_console.print(
+                Text.assemble(("warning:", "yellow"), " ", literal(record.getMessage()))
+            )
+        except Exception:
+            self.handleError(record)
+
+
+def _log_to_terminal() -> None:
+    package_log = logging.getLogger("newsledger")
+    if not any(isinstance(h, _TerminalLogHandler) for h in package_log.handlers):
+        package_log.addHandler(_TerminalLogHandler(logging.WARNING))
+        package_log.propagate = False  # not printed a second time by Prefect's root handler
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from newsledger.runs.fetches import ArchiveWriteError
     from newsledger.store.warehouse import WarehouseError
 
     parser = build_parser()
@@ -61,10 +85,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
+    _log_to_terminal()
     try:
         return handler(args)
-    except (UserError, WarehouseError, WriterBusyError, WarehouseFolderError) as error:
-        err_console.print(f"[red]error:[/] {error}")
+    except (
+        UserError, WarehouseError, WriterBusyError, WarehouseFolderError, ArchiveWriteError
+    ) as error:  # fmt: skip
+        print_error(error)
+        return 2
+    except OSError as error:
+        # A file the user named, or the disk under it; the specific cases are worded above.
+        where = f"{error.filename}: " if error.filename else ""
+        print_error(f"{where}{os_reason(error)}")
         return 2
     except KeyboardInterrupt:
         return 130

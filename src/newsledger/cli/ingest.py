@@ -17,8 +17,10 @@ from newsledger.cli.common import (
     console,
     db_argument,
     err_console,
+    print_skipped,
 )
 from newsledger.config import apply_prefect_offline_env, load_settings
+from newsledger.outputs.terminal import literal
 
 # ---------------------------------------------------------------- ingest seeds
 
@@ -32,7 +34,7 @@ def run_seed_flow(seeds_dir: Path, db_path: Path) -> dict[str, Any]:
 
 def print_seed_summary(result: dict[str, Any], db_path: Path) -> None:
     for path, reason in result["problems"]:
-        err_console.print(f"[yellow]skipped[/] {path}: {reason}")
+        print_skipped(f"{path}: {reason}")
     console.print(
         f"reports read: {result['reports']}  captures: {result['captures']}  "
         f"new versions: {result['new_versions']}  changes: {result['changes']}  "
@@ -40,7 +42,7 @@ def print_seed_summary(result: dict[str, Any], db_path: Path) -> None:
     )
     if result["new_versions"] == 0:
         console.print("0 new versions: everything in this input is already stored")
-    console.print(f"warehouse: {db_path}")
+    console.print(literal(f"warehouse: {db_path}"))
 
 
 def cmd_ingest_seeds(args: argparse.Namespace) -> int:
@@ -99,7 +101,10 @@ def _print_live_summary(counts: Any) -> None:
     )
     if counts.errors:
         console.print(
-            "errors by class: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.errors.items()))
+            literal(
+                "errors by class: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(counts.errors.items()))
+            )
         )
 
 
@@ -187,7 +192,7 @@ def add_refetch_command(commands: Any) -> None:
 
 def _print_archive_counts(counts: Any) -> None:
     for problem in counts.problems:
-        err_console.print(f"[yellow]skipped[/] {problem}")
+        print_skipped(problem)
     console.print(
         f"records read: {counts.records}  extracted: {counts.extracted}  "
         f"no article: {counts.no_article}  new versions: {counts.new_versions}  "
@@ -222,7 +227,15 @@ def cmd_import_warc(args: argparse.Namespace) -> int:
     if missing:
         raise UserError(f"no such WARC file: {missing[0]}")
     settings = load_settings(db_path=args.db)
-    _print_archive_counts(import_warc_files(settings.db_path, [Path(f) for f in args.files]))
+    counts = import_warc_files(settings.db_path, [Path(f) for f in args.files])
+    _print_archive_counts(counts)
+    if counts.records == 0:
+        # Random bytes, an HTML page or a truncated download read as "nothing to do" before.
+        named = args.files[0] if len(args.files) == 1 else f"any of the {len(args.files)} files"
+        raise UserError(
+            f"no WARC response records were read from {named}: "
+            "is it a WARC file (.warc or .warc.gz) of web captures?"
+        )
     return 0
 
 

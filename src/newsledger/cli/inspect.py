@@ -1,5 +1,7 @@
 """Commands that read the warehouse and print it: `reports`, `diff`, `stories`, `story`, and
 `check` for its invariants. All open the warehouse read-only.
+
+Everything they print from the warehouse came from pages, so it goes out as `literal(...)`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from rich.text import Text
 
 from newsledger.cli.common import UserError, add_command, console, db_argument, err_console
 from newsledger.config import load_settings
+from newsledger.outputs.terminal import literal
 from newsledger.store.warehouse import query_sql
 
 # --------------------------------------------------------------------- reports
@@ -26,7 +29,10 @@ def cmd_reports(args: argparse.Namespace) -> int:
         rows = warehouse.fetch_all(query_sql("cli_reports"))
     table = Table("report_id", "outlet", "versions", "last captured", "title")
     for report_id, outlet, n_versions, last, title in rows:
-        table.add_row(report_id, outlet or "", str(n_versions), str(last), title or "")
+        table.add_row(
+            literal(report_id), literal(outlet or ""), str(n_versions), str(last),
+            literal(title or ""),
+        )  # fmt: skip
     console.print(table)
     return 0
 
@@ -45,11 +51,11 @@ def _render_word_ops(word_ops: list[dict[str, str]]) -> Text:
     line = Text()
     for op in word_ops:
         if op["op"] == "delete":
-            line.append(f"[-{op['text']}-]", style="bold red strike")
+            line.append(literal(f"[-{op['text']}-]", style="bold red strike"))
         elif op["op"] == "insert":
-            line.append(f"{{+{op['text']}+}}", style="bold blue underline")
+            line.append(literal(f"{{+{op['text']}+}}", style="bold blue underline"))
         else:
-            line.append(op["text"])
+            line.append(literal(op["text"]))
     return line
 
 
@@ -77,21 +83,28 @@ def cmd_diff(args: argparse.Namespace) -> int:
     def label(version_no: int) -> str:
         return f"{version_no} (reconstructed)" if reconstructed.get(version_no) else str(version_no)
 
-    console.print(f"[bold]{args.report_id}[/]: version {label(from_version)} → {label(to_version)}")
+    console.print(
+        literal(args.report_id, style="bold"),
+        f": version {label(from_version)} → {label(to_version)}",
+        sep="",
+    )
     if not changes:
         console.print("no changes")
     for change in changes:
         kind = f" ({change['kind']})" if change["kind"] else ""
         console.print(
-            f"[dim]v{change['to_version']} #{change['change_no']} {change['field']} "
-            f"{change['op']}{kind}[/]"
+            literal(
+                f"v{change['to_version']} #{change['change_no']} {change['field']} "
+                f"{change['op']}{kind}",
+                style="dim",
+            )
         )
         if change["op"] == "changed":
             console.print(_render_word_ops(json.loads(change["word_ops"])))
         elif change["op"] == "added":
-            console.print(Text(f"{{+{change['after_text']}+}}", style="bold blue underline"))
+            console.print(literal(f"{{+{change['after_text']}+}}", style="bold blue underline"))
         else:
-            console.print(Text(f"[-{change['before_text']}-]", style="bold red strike"))
+            console.print(literal(f"[-{change['before_text']}-]", style="bold red strike"))
     return 0
 
 
@@ -122,7 +135,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
         rows = warehouse.fetch_all(query_sql("cli_stories"))
     table = Table("story_id", "reports", "first", "last", "outlets")
     for story_id, n, first, last, outlets in rows:
-        table.add_row(story_id, str(n), str(first), str(last), ", ".join(o or "?" for o in outlets))
+        table.add_row(
+            literal(story_id), str(n), str(first), str(last),
+            literal(", ".join(o or "?" for o in outlets)),
+        )  # fmt: skip
     console.print(table)
     return 0
 
@@ -144,11 +160,12 @@ def cmd_story(args: argparse.Namespace) -> int:
         rows = warehouse.fetch_all(query_sql("cli_story_timeline"), [args.story_id])
     if not members:
         raise UserError(f"no story {args.story_id!r}: list them with `newsledger stories`")
-    console.print(f"[bold]{args.story_id}[/]: {len(members)} reports")
+    console.print(literal(args.story_id, style="bold"), f": {len(members)} reports", sep="")
     for report_id, outlet, source, shared in members:
         carries = f" (shares {shared} sentence(s) with {source})" if source else ""
-        console.print(f"  {report_id} — {outlet or '?'}{carries}")
-    console.print(format_story_timeline([TimelineRow(*row) for row in rows]))
+        console.print(literal(f"  {report_id} — {outlet or '?'}{carries}"))
+    for line in format_story_timeline([TimelineRow(*row) for row in rows]).splitlines():
+        console.print(literal(line))
     return 0
 
 
@@ -175,7 +192,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
         violations = check_warehouse(warehouse)
     for violation in violations:
-        console.print(f"[red]{violation.check}[/]: {violation.subject}: {violation.problem}")
+        console.print(
+            literal(violation.check, style="red"),
+            literal(f": {violation.subject}: {violation.problem}"),
+            sep="",
+        )
     if violations:
         err_console.print(f"{len(violations)} violation(s) in {settings.db_path}")
         return 1

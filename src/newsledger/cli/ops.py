@@ -13,6 +13,7 @@ from newsledger.cli.common import DEFAULT_SOURCES, UserError, add_command, conso
 from newsledger.cli.ingest import print_seed_summary, run_seed_flow
 from newsledger.cli.publish import write_report
 from newsledger.config import apply_prefect_offline_env, load_settings
+from newsledger.outputs.terminal import literal
 from newsledger.store.warehouse import query_sql
 
 # ------------------------------------------------------------------------ demo
@@ -27,7 +28,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print_seed_summary(result, settings.db_path)
     paths = write_report(settings.db_path, settings.report_dir, None)
     _print_log_entries(settings.db_path)
-    console.print(f"correction log: {paths[0]} (also .md, .csv, .json, .atom)")
+    console.print(literal(f"correction log: {paths[0]} (also .md, .csv, .json, .atom)"))
     console.print(
         "see the Kirby correction: .venv/bin/newsledger diff ap-moscow-concert-hall-attack"
     )
@@ -41,7 +42,9 @@ def _print_log_entries(db_path: Path) -> None:
         rows = warehouse.fetch_all(query_sql("cli_log_entries"))
     for entry_id, report_id, from_version, to_version, status, kinds in rows:
         span = f"v{from_version}→v{to_version}" if from_version else f"v{to_version}"
-        console.print(f"  {entry_id}  {report_id} {span}: {status} ({', '.join(kinds or [])})")
+        console.print(
+            literal(f"  {entry_id}  {report_id} {span}: {status} ({', '.join(kinds or [])})")
+        )
 
 
 def add_demo_command(commands: Any) -> None:

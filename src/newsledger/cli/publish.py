@@ -12,6 +12,7 @@ from typing import Any
 
 from newsledger.cli.common import UserError, add_command, console, db_argument
 from newsledger.config import load_settings
+from newsledger.outputs.terminal import literal
 
 # ---------------------------------------------------------------------- report
 
@@ -88,8 +89,10 @@ def cmd_review(args: argparse.Namespace) -> int:
             pending = list_pending(warehouse)
         for row in pending:
             console.print(
-                f"{row['entry_id']}  {row['status']:<22} {row['report_id']} "
-                f"v{row['from_version']}→v{row['to_version']}"
+                literal(
+                    f"{row['entry_id']}  {row['status']:<22} {row['report_id']} "
+                    f"v{row['from_version']}→v{row['to_version']}"
+                )
             )
         console.print(f"{len(pending)} pending")
         n_queued = len(queued_reviews(settings.db_path))
@@ -125,7 +128,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             " (queued: stored when the writer is free; an ingest holds it, and the next "
             "ingest or a running `newsledger web` stores it)"
         )
-    console.print(line)
+    console.print(literal(line))
     return 0
 
 
@@ -151,15 +154,18 @@ def add_review_command(commands: Any) -> None:
 
 
 def cmd_export_parquet(args: argparse.Namespace) -> int:
-    from newsledger.outputs.export import export_views_parquet
+    from newsledger.outputs.export import ExportError, export_views_parquet
     from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True, wait_s=30) as warehouse:
-        written = export_views_parquet(warehouse, Path(args.dir))
+        try:
+            written = export_views_parquet(warehouse, Path(args.dir))
+        except ExportError as error:
+            raise UserError(str(error)) from None
     for view, n_rows in written.items():
         console.print(f"{view}: {n_rows} rows")
-    console.print(f"written under {args.dir}")
+    console.print(literal(f"written under {args.dir}"))
     return 0
 
 

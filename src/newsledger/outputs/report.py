@@ -36,12 +36,14 @@ from newsledger.outputs.report_data import (
     Entry,
     EntryChange,
     ReportData,
+    ReportError,
     ReportFilters,
     ReportTimeline,
     Segment,
     kind_label,
     load_report_data,
 )
+from newsledger.outputs.terminal import os_reason, spreadsheet_cell
 from newsledger.store.warehouse import Warehouse
 
 REVIEW_STATES = ("unreviewed", "needs-note", "reviewed", "dismissed")
@@ -334,34 +336,34 @@ def change_lines(entry: Entry, side: str) -> str:
 
 def render_csv(data: ReportData) -> str:
     """One row per entry; kinds joined by ';', notes by newlines, changed sentences one a
-    line (change_lines)."""
+    line (change_lines). A text cell that a spreadsheet would run as a formula starts with
+    a single quote (spreadsheet_cell)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for e in data.entries:
-        writer.writerow(
-            [
-                e.entry_id,
-                e.report_id,
-                e.outlet or "",
-                e.title or "",
-                e.url or "",
-                "" if e.from_version is None else e.from_version,
-                e.to_version,
-                iso_time(e.from_captured_at),
-                iso_time(e.to_captured_at),
-                e.status,
-                ";".join(e.kinds),
-                "\n".join(e.notes),
-                e.n_changes,
-                str(e.involves_reconstructed).lower(),
-                e.review_status or "",
-                e.reviewed_by or "",
-                iso_time(e.reviewed_at),
-                change_lines(e, "before"),
-                change_lines(e, "after"),
-            ]
-        )
+        row: list[object] = [
+            e.entry_id,
+            e.report_id,
+            e.outlet or "",
+            e.title or "",
+            e.url or "",
+            "" if e.from_version is None else e.from_version,
+            e.to_version,
+            iso_time(e.from_captured_at),
+            iso_time(e.to_captured_at),
+            e.status,
+            ";".join(e.kinds),
+            "\n".join(e.notes),
+            e.n_changes,
+            str(e.involves_reconstructed).lower(),
+            e.review_status or "",
+            e.reviewed_by or "",
+            iso_time(e.reviewed_at),
+            change_lines(e, "before"),
+            change_lines(e, "after"),
+        ]
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
@@ -458,6 +460,17 @@ def render_json(data: ReportData) -> str:
 
 
 def write_report(data: ReportData, out_dir: Path) -> ReportPaths:
+    """Writes the five files into out_dir; ReportError when the folder cannot take them."""
+    try:
+        return _write_files(data, out_dir)
+    except OSError as error:
+        raise ReportError(
+            f"cannot write the report into {out_dir}: {os_reason(error)} "
+            "(pass --out DIR, a folder you can write)"
+        ) from None
+
+
+def _write_files(data: ReportData, out_dir: Path) -> ReportPaths:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = ReportPaths(
         html=out_dir / "correction-log.html",

@@ -8,6 +8,12 @@ from dataclasses import dataclass
 from newsledger.capture.fetch import FetchResult
 from newsledger.capture.warc import WarcArchive
 from newsledger.models import ArticleRecord, FetchRecord
+from newsledger.outputs.terminal import os_reason
+
+
+class ArchiveWriteError(RuntimeError):
+    """The WARC archive could not be written (a full disk, a read-only folder): the run stops,
+    as a capture without its archived bytes could not be checked later."""
 
 
 @dataclass(frozen=True)
@@ -68,15 +74,21 @@ def archive_page(page: PageFetch, archive: WarcArchive | None) -> PageFetch:
     result = page.result
     if archive is None or result.status is None or result.error_class == "body_too_large":
         return page
-    location = archive.write_exchange(
-        url=result.final_url,
-        fetched_at=result.fetched_at,
-        request_headers=result.request_headers,
-        status=result.status,
-        response_headers=result.headers,
-        body=result.body,
-        http_version=result.http_version,
-    )
+    try:
+        location = archive.write_exchange(
+            url=result.final_url,
+            fetched_at=result.fetched_at,
+            request_headers=result.request_headers,
+            status=result.status,
+            response_headers=result.headers,
+            body=result.body,
+            http_version=result.http_version,
+        )
+    except OSError as error:
+        raise ArchiveWriteError(
+            f"cannot write the WARC archive {archive.root}: {os_reason(error)} "
+            "(free space there, or pass --archive DIR)"
+        ) from None
     return PageFetch(
         page.job,
         result,

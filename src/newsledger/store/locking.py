@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,27 @@ class WriterBusyError(RuntimeError):
 
 class WarehouseFolderError(RuntimeError):
     """The warehouse's folder cannot be created or written."""
+
+
+def busy_message(db_path: Path, duckdb_message: str, read_only: bool) -> str:
+    """Who holds the DuckDB file, as far as DuckDB's own refusal tells.
+
+    DuckDB lets one process write, or any number read, never both: a writer is refused
+    by a reader too (its message then says read-only mode would work), a reader only by a
+    writer. This lock file cannot see readers, so the message must not blame "a writer".
+    """
+    if "read-only mode" in duckdb_message:
+        holder = "reading it"
+    elif read_only:
+        holder = "writing it"
+    else:
+        holder = "reading or writing it"
+    pid = re.search(r"\(PID (\d+)\)", duckdb_message)
+    who = f"another process (PID {pid.group(1)})" if pid else "another process"
+    return (
+        f"warehouse {db_path} is open in {who}, {holder}: "
+        "wait until it closes the file, then run this again"
+    )
 
 
 def lock_path_for(db_path: Path) -> Path:

@@ -30,6 +30,7 @@ from newsledger.models import (
     Version,
     VersionRecord,
 )
+from newsledger.store.locking import busy_message
 from newsledger.store.filing import follow_filed_captures
 from newsledger.store.schema_guard import schema_refusal
 from newsledger.text.normalize import paragraph_hash
@@ -76,13 +77,10 @@ def view_definitions() -> list[tuple[str, str]]:
     return [(path.stem, path.read_text("utf-8")) for path in views]
 
 
-def _open_error(path: Path, error: Exception) -> WarehouseError:
+def _open_error(path: Path, error: Exception, read_only: bool = False) -> WarehouseError:
     message = str(error)
     if "lock" in message.lower():
-        return WarehouseLockedError(
-            f"warehouse {path} is in use by another process (one writer at a time): "
-            "wait for the other run to finish, or read a snapshot"
-        )
+        return WarehouseLockedError(busy_message(path, message, read_only))
     return WarehouseError(f"cannot open warehouse {path}: {message.splitlines()[0]}")
 
 
@@ -122,7 +120,7 @@ class Warehouse:
                 )
                 break
             except (duckdb.Error, OSError) as error:
-                failure = _open_error(path, error)
+                failure = _open_error(path, error, read_only)
                 if not isinstance(failure, WarehouseLockedError) or time.monotonic() >= deadline:
                     raise failure from None
                 time.sleep(min(delay, max(0.0, deadline - time.monotonic())))

@@ -333,5 +333,17 @@ def extract_many(
 
 
 def make_extractor_pool(processes: int) -> ProcessPoolExecutor:
-    """A process pool for extract_many; spawned workers, so no forked locks or threads."""
-    return ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn"))
+    """A process pool for extract_many; spawned workers, so no forked locks or threads.
+
+    Every worker ends with this process, even after a kill -9 (workers.exit_with_parent).
+    """
+    import os  # here, with the initializer: the pool's whole concern in this module
+
+    from newsledger.text.workers import exit_with_parent
+
+    return ProcessPoolExecutor(
+        max_workers=processes,
+        mp_context=get_context("spawn"),
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    )
