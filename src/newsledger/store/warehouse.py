@@ -30,8 +30,8 @@ from newsledger.models import (
     Version,
     VersionRecord,
 )
-from newsledger.store.locking import busy_message
 from newsledger.store.filing import follow_filed_captures
+from newsledger.store.locking import busy_message
 from newsledger.store.schema_guard import schema_refusal
 from newsledger.text.normalize import paragraph_hash
 
