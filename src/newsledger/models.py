@@ -27,6 +27,24 @@ class Capture:
     url: str | None = None
     label: str | None = None
     is_reconstructed: bool = False
+    # What the page states about itself (text/structured.py); seeds state none. Fields are
+    # appended, never inserted: staged batches store a Capture as its tuple of fields.
+    summary: str | None = None
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    # schema.org `correction`s in the page's JSON-LD, and the date each states (ISO 8601,
+    # "" when none), index for index: plain strings, so staging keeps them as text lists.
+    page_corrections: tuple[str, ...] = ()
+    page_correction_dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StructuredCorrection:
+    """A correction the page declares in its structured data (schema.org `correction`,
+    often a CorrectionComment), as opposed to a note detected in its text."""
+
+    text: str
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -43,8 +61,14 @@ class Version:
     title: str | None = None
     byline: str | None = None
     is_reconstructed: bool = False
-    # The standfirst or summary, a single-value field like the title (not stored yet).
+    # The standfirst or summary, a single-value field like the title; part of the content
+    # hash only when present (changes/versioning.py).
     summary: str | None = None
+    # As the page stated them when this version was captured; not part of the content hash
+    # (a page re-stamped with a new dateModified and nothing else is not a new version).
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    structured_corrections: tuple[StructuredCorrection, ...] = ()
 
     @property
     def text(self) -> str:

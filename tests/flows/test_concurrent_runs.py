@@ -101,7 +101,7 @@ def _contents(db: Path) -> dict[str, list[tuple[Any, ...]]]:
                 "SELECT report_id, version_no, text_hash FROM v_versions ORDER BY ALL"
             ),
             "changes": w.fetch_all(
-                "SELECT report_id, from_version, to_version, change_no, op, kind, before_text, "
+                "SELECT report_id, from_version, to_version, change_no, op, kinds, before_text, "
                 "after_text FROM v_changes ORDER BY ALL"
             ),
             "corrections": w.fetch_all(

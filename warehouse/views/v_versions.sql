@@ -1,4 +1,5 @@
--- One row per stored version of a report, with its full text rebuilt from paragraphs.
+-- One row per stored version of a report, with its full text rebuilt from paragraphs, and
+-- what the page stated about itself when captured (summary, publication and update times).
 -- Texts are rebuilt in one grouped pass and joined (a correlated subquery per row was
 -- 40x slower at a million versions); a filter on report_id is pushed into that pass.
 CREATE OR REPLACE VIEW v_versions AS
@@ -14,7 +15,10 @@ SELECT
     v.n_chars,
     v.is_reconstructed,
     v.byline,
-    r.url
+    r.url,
+    v.summary,
+    v.published_at,
+    v.modified_at
 FROM versions v
 JOIN reports r USING (report_id)
 LEFT JOIN (

@@ -195,7 +195,10 @@ SELECT md5('p' || r || ':' || (v % {_P}) || ':' || v),
        || ': officials said ' || (r % 90 + v) || ' people had been taken to hospital.'
 FROM range(getvariable('n_reports')) a(r), range(2, {_V} + 1) b(v);
 
-INSERT INTO versions
+INSERT INTO versions (
+    report_id, version_no, captured_at, source, title, byline, text_hash, content_hash,
+    n_paragraphs, n_chars, is_reconstructed, stored_at
+)
 SELECT 'scale-' || r, v,
        TIMESTAMPTZ '2024-01-01 00:00:00+00' + r * INTERVAL 7 SECOND + v * INTERVAL 1 HOUR,
        'scale', 'Scale report ' || r || CASE WHEN v > 3 THEN ' (updated)' ELSE '' END,
@@ -251,7 +254,7 @@ ANALYST_QUERIES: dict[str, str] = {
     "ORDER BY to_captured_at DESC LIMIT 100",
     "report_history_versions": "SELECT version_no, captured_at, title, text FROM v_versions "
     "WHERE report_id = 'scale-4242' ORDER BY version_no",
-    "report_history_changes": "SELECT to_version, change_no, op, kind, before_text, after_text "
+    "report_history_changes": "SELECT to_version, change_no, op, kinds, before_text, after_text "
     "FROM v_changes WHERE report_id = 'scale-4242' ORDER BY to_version, change_no",
 }
 

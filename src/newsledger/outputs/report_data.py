@@ -82,6 +82,14 @@ class EntryChange:
         return any(s.op == "gap" for s in self.segments)
 
 
+class PageCorrection(NamedTuple):
+    """A correction the page declares in its structured data (schema.org `correction`), new
+    in the entry's later version: shown beside the notes found in the text."""
+
+    text: str
+    published_at: datetime | None
+
+
 @dataclass(frozen=True)
 class Entry:
     """One version transition of one report, as the editors see it."""
@@ -105,6 +113,10 @@ class Entry:
     reviewed_by: str | None
     reviewed_at: datetime | None
     changes: tuple[EntryChange, ...] = ()
+    page_corrections: tuple[PageCorrection, ...] = ()
+    # As the later version's page stated them (JSON-LD or meta tags), when it did.
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
 
     @property
     def review_state(self) -> str:
@@ -226,8 +238,14 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value is not None else None
 
 
-def _split_kinds(kind: str | None) -> tuple[str, ...]:
-    return tuple(k for k in (kind or "").split(",") if k)
+def _aware_utc(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is None:
+        return _utc(value)
+    return value.astimezone(UTC)
+
+
+def _page_corrections(values: Sequence[dict[str, Any]] | None) -> tuple[PageCorrection, ...]:
+    return tuple(PageCorrection(v["text"], _aware_utc(v["published_at"])) for v in values or ())
 
 
 def _change_of(row: dict[str, Any]) -> EntryChange:
@@ -237,7 +255,7 @@ def _change_of(row: dict[str, Any]) -> EntryChange:
         change_no=row["change_no"],
         field=row["field"],
         op=row["op"],
-        kinds=_split_kinds(row["kind"]),
+        kinds=tuple(row["kinds"] or ()),
         before_text=row["before_text"],
         after_text=row["after_text"],
         word_ops=word_ops,
@@ -295,6 +313,9 @@ def load_report_data(
             reviewed_by=r["reviewed_by"],
             reviewed_at=_utc(r["reviewed_at"]),
             changes=tuple(changes.get((r["report_id"], r["to_version"]), ())),
+            page_corrections=_page_corrections(r["structured_corrections"]),
+            published_at=_utc(r["published_at"]),
+            modified_at=_utc(r["modified_at"]),
         )
         for r in rows
     )

@@ -95,6 +95,7 @@ def _page_capture(page: PageFetch, article: ExtractedArticle, report_id: str, ur
         title=article.title,
         byline=article.byline,
         url=url,
+        **article.page_fields(),
     )
 
 

@@ -86,7 +86,8 @@ def read_staged(folder: Path) -> StagedBatch:
     for table, kind in _TABLES.items():
         rows: list[Any] = read_parquet(folder / f"{table}.parquet")
         if kind is Capture:
-            rows = [(*r[:3], tuple(r[3]), *r[4:]) for r in rows]
+            # Parquet lists come back as Python lists; a Capture holds tuples.
+            rows = [tuple(tuple(v) if isinstance(v, list) else v for v in r) for r in rows]
         getattr(batch, table).extend(kind(*row) for row in rows)
     batch.aliases.extend((a, r) for a, r in read_parquet(folder / "aliases.parquet"))
     return batch

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import lxml.html
 from lxml import etree
@@ -53,6 +53,11 @@ _SHOWN_TEXT = etree.XPath(
     " or ancestor::template)]"
 )
 _MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|li|blockquote)\b", re.I)
+# JSON-LD is hostile input: a script past this size is skipped, not parsed (the largest of
+# the 40 real pages' scripts is far below it; an articleBody of a long read is ~100 KB).
+MAX_JSON_LD_CHARS = 2_000_000
+_JSON_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
 def _without_reference(match: re.Match[str]) -> str:
@@ -178,18 +183,46 @@ def _shown_text(element: etree._Element) -> str:
     return " ".join("".join(str(text) for text in texts).split())
 
 
-def json_ld_texts(tree: etree._Element) -> list[str]:
-    """Each paragraph of the text values in the page's JSON-LD: an articleBody keeps its
-    paragraphs apart with line breaks or HTML blocks, which trafilatura's JSON fallback
-    glues into one."""
-    texts: list[str] = []
+def json_ld_documents(tree: etree._Element) -> list[object]:
+    """The parsed value of each JSON-LD script in the page, read leniently (a comment or
+    CDATA wrapper, trailing commas, several values in one script); a script longer than
+    MAX_JSON_LD_CHARS or still unreadable is skipped: JSON-LD is whatever the page says."""
+    documents: list[object] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
+        text = script.text or ""
+        if len(text) <= MAX_JSON_LD_CHARS:
+            documents += _json_values(text)
+    return documents
+
+
+def _json_values(text: str) -> list[object]:
+    text = _JSON_WRAPPER.sub("", text).strip()
+    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
+        values: list[object] = []
+        decoder = json.JSONDecoder(strict=False)
+        position = 0
         try:
-            data = json.loads(script.text or "", strict=False)
+            while position < len(candidate):
+                value, position = decoder.raw_decode(candidate, position)
+                values.append(value)
+                while position < len(candidate) and candidate[position] in " \t\r\n;,":
+                    position += 1
         except (ValueError, RecursionError):
+            if values:
+                return values
             continue
+        return values
+    return []
+
+
+def json_ld_texts(documents: Sequence[object]) -> list[str]:
+    """Each paragraph of the text values in the page's JSON-LD (json_ld_documents): an
+    articleBody keeps its paragraphs apart with line breaks or HTML blocks, which
+    trafilatura's JSON fallback glues into one."""
+    texts: list[str] = []
+    for data in documents:
         for value in _json_strings(data):
             if _MARKUP.search(value):
                 with contextlib.suppress(etree.ParserError, ValueError):

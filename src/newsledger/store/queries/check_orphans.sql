@@ -31,4 +31,8 @@ UNION ALL
 SELECT 'capture ' || c.capture_key, 'capture names a missing version'
 FROM captures c
 WHERE c.version_no IS NOT NULL AND NOT EXISTS (
-    SELECT 1 FROM versions v WHERE v.report_id = c.report_id AND v.version_no = c.version_no);
+    SELECT 1 FROM versions v WHERE v.report_id = c.report_id AND v.version_no = c.version_no)
+UNION ALL
+SELECT 'structured_correction ' || s.report_id || '#' || s.version_no || '/' || s.correction_no,
+       'structured correction of a missing version'
+FROM structured_corrections s ANTI JOIN versions v USING (report_id, version_no);

@@ -5,7 +5,7 @@ SELECT
     c.change_no,
     c.field,
     c.op,
-    c.kind,
+    c.kinds,
     c.before_text,
     c.after_text,
     c.word_ops

@@ -20,7 +20,10 @@ SELECT
     r.review_status,
     r.review_note,
     r.reviewed_by,
-    timezone('UTC', r.reviewed_at) AS reviewed_at
+    timezone('UTC', r.reviewed_at) AS reviewed_at,
+    coalesce(l.structured_corrections, []) AS structured_corrections,
+    timezone('UTC', l.published_at) AS published_at,
+    timezone('UTC', l.modified_at) AS modified_at
 FROM v_correction_log l
 LEFT JOIN v_reviews r USING (entry_id)
 WHERE (CAST(? AS TIMESTAMPTZ) IS NULL OR l.to_captured_at >= ?)

@@ -4,7 +4,7 @@ FROM (
     SELECT
         report_id,
         to_version,
-        unnest(string_split(coalesce(kind, 'unclassified'), ',')) AS kind
+        unnest(coalesce(kinds, ['unclassified'])) AS kind
     FROM v_changes
     WHERE report_id IN (SELECT unnest(?::VARCHAR[]))
 )

@@ -1,2 +1,1 @@
-SELECT c.*, v.captured_at::DATE AS capture_date
-FROM v_corrections c JOIN versions v USING (report_id, version_no)
+SELECT *, captured_at::DATE AS capture_date FROM v_corrections
