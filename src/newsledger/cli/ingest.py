@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from newsledger.cli.common import (
     add_command,
     console,
     db_argument,
-    err_console,
     print_skipped,
 )
 from newsledger.config import apply_prefect_offline_env, load_settings
@@ -66,6 +64,12 @@ def _live_arguments(parser: argparse.ArgumentParser) -> None:
         "--sources", help="sources file (default: $NEWSLEDGER_SOURCES or sources.toml)"
     )
     parser.add_argument("--archive", help="WARC folder (default: warc/ beside the warehouse)")
+    parser.add_argument(
+        "--report-dir",
+        type=Path,
+        metavar="DIR",
+        help="rebuild the correction log in DIR when the run stores new versions",
+    )
     db_argument(parser)
 
 
@@ -92,47 +96,20 @@ def _live_options(args: argparse.Namespace) -> Any:
     return LiveRunOptions(db_path=settings.db_path, archive_root=archive)
 
 
-def _print_live_summary(counts: Any) -> None:
-    console.print(
-        f"feeds polled: {counts.feeds_polled}  pages fetched: {counts.pages_fetched}  "
-        f"304s: {counts.not_modified}  unchanged: {counts.unchanged}  "
-        f"new versions: {counts.new_versions}  changes: {counts.changes}  "
-        f"corrections: {counts.corrections}  extractor calls: {counts.extractor_calls}"
-    )
-    if counts.errors:
-        console.print(
-            literal(
-                "errors by class: "
-                + ", ".join(f"{k} {v}" for k, v in sorted(counts.errors.items()))
-            )
-        )
-
-
-def _with_progress(run: Callable[[Callable[[int, int], None]], Any], label: str) -> Any:
-    from rich.progress import Progress
-
-    with Progress(
-        console=err_console, transient=True, disable=not err_console.is_terminal
-    ) as progress:
-        task_id = progress.add_task(label, total=None)
-
-        def advance(done: int, total: int) -> None:
-            progress.update(task_id, completed=done, total=total)
-
-        return run(advance)
-
-
 def cmd_ingest_feeds(args: argparse.Namespace) -> int:
+    from newsledger.cli import live_runs
     from newsledger.runs.live import ingest_feeds
 
     config = _load_sources(args.sources)
     options = _live_options(args)
-    counts = _with_progress(
+    started = live_runs.run_started()
+    counts = live_runs.with_progress(
         lambda advance: ingest_feeds(config, options, progress=advance, poll_all=args.all),
         "fetching pages",
     )
-    _print_live_summary(counts)
-    return 0
+    live_runs.print_live_summary(counts)
+    live_runs.follow_up(config, options.db_path, args.report_dir, started, counts)
+    return live_runs.print_feed_failures(counts, "ingest feeds")
 
 
 def add_ingest_command(commands: Any) -> None:
@@ -164,15 +141,45 @@ def add_ingest_command(commands: Any) -> None:
 # ---------------------------------------------------------------------- refetch
 
 
+def _refetch_ids(args: argparse.Namespace, db_path: Path) -> list[str]:
+    """The whole ids of the reports named (any unique prefix will do), each re-fetchable."""
+    from newsledger.store.report_ids import ReportIdError, resolve_report_ids, without_article
+    from newsledger.store.warehouse import Warehouse
+
+    if args.all and args.report_ids:
+        raise UserError("give report ids or --all, not both")
+    if not args.report_ids:
+        return []
+    with Warehouse.open(db_path, read_only=True, wait_s=30) as warehouse:
+        try:
+            ids = resolve_report_ids(warehouse, args.report_ids)
+        except ReportIdError as error:
+            raise UserError(str(error)) from None
+        not_web = without_article(warehouse, ids)
+    if not_web:
+        raise UserError(
+            f"report {not_web[0]} was not fetched from the web (seeds or a WARC import): "
+            "there is no page to re-fetch"
+        )
+    return ids
+
+
 def cmd_refetch(args: argparse.Namespace) -> int:
+    from newsledger.cli import live_runs
     from newsledger.runs.live import refetch_known
 
     config = _load_sources(args.sources)
     options = _live_options(args)
-    counts = _with_progress(
-        lambda advance: refetch_known(config, options, progress=advance), "re-fetching"
+    report_ids = _refetch_ids(args, options.db_path)
+    started = live_runs.run_started()
+    counts = live_runs.with_progress(
+        lambda advance: refetch_known(
+            config, options, progress=advance, report_ids=report_ids, refetch_all=args.all
+        ),
+        "re-fetching",
     )
-    _print_live_summary(counts)
+    live_runs.print_live_summary(counts)
+    live_runs.follow_up(config, options.db_path, args.report_dir, started, counts)
     return 0
 
 
@@ -180,11 +187,19 @@ def add_refetch_command(commands: Any) -> None:
     refetch = add_command(
         commands,
         "refetch",
-        "re-fetch known articles that the decaying schedule says are due",
-        "newsledger refetch --sources sources.toml",
+        "re-fetch known articles that the decaying schedule says are due; with --all or "
+        "report ids, re-check those now whatever the schedule says",
+        "newsledger refetch --sources sources.toml ap-moscow",
         cmd_refetch,
     )
     _live_arguments(refetch)
+    refetch.add_argument(
+        "report_ids",
+        nargs="*",
+        metavar="REPORT_ID",
+        help="re-fetch these reports now (a whole id or any unique prefix)",
+    )
+    refetch.add_argument("--all", action="store_true", help="re-fetch every known article now")
 
 
 # ------------------------------------------------------- reextract, import warc

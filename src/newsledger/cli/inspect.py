@@ -20,20 +20,13 @@ from newsledger.store.warehouse import query_sql
 
 
 def cmd_reports(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
+    from newsledger.cli.report_list import reports_listing
     from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True) as warehouse:
         rows = warehouse.fetch_all(query_sql("cli_reports"))
-    table = Table("report_id", "outlet", "versions", "last captured", "title")
-    for report_id, outlet, n_versions, last, title in rows:
-        table.add_row(
-            literal(report_id), literal(outlet or ""), str(n_versions), str(last),
-            literal(title or ""),
-        )  # fmt: skip
-    console.print(table)
+    console.print(reports_listing(rows, console))
     return 0
 
 
@@ -62,10 +55,15 @@ def _render_word_ops(word_ops: list[dict[str, str]]) -> Text:
 def cmd_diff(args: argparse.Namespace) -> int:
     import json
 
+    from newsledger.store.report_ids import ReportIdError, resolve_report_id
     from newsledger.store.warehouse import Warehouse
 
     settings = load_settings(db_path=args.db)
     with Warehouse.open(settings.db_path, read_only=True) as warehouse:
+        try:
+            args.report_id = resolve_report_id(warehouse, args.report_id)
+        except ReportIdError as error:
+            raise UserError(str(error)) from None
         reconstructed = dict(
             warehouse.fetch_all(query_sql("cli_report_versions"), [args.report_id])
         )
@@ -116,7 +114,7 @@ def add_diff_command(commands: Any) -> None:
         "newsledger diff ap-moscow-concert-hall-attack --from 1 --to 2",
         cmd_diff,
     )
-    diff.add_argument("report_id", metavar="REPORT_ID")
+    diff.add_argument("report_id", metavar="REPORT_ID", help="a whole id or any unique prefix")
     diff.add_argument("--from", dest="from_", type=int, help="older version (default: previous)")
     diff.add_argument("--to", type=int, help="newer version (default: latest)")
     db_argument(diff)

@@ -57,7 +57,8 @@ def ingest_feeds(
             states = warehouse.feed_states()
             failed_before = dict(warehouse.fetch_all(query_sql("feed_failure_streaks")))
         feeds = list(config.feeds) if poll_all else feeds_due(config.feeds, states, now)
-        not_due = [feed for feed in config.feeds if feed not in feeds]
+        polled = {feed.name for feed in feeds}
+        not_due = [feed for feed in config.feeds if feed.name not in polled]
         archive = WarcArchive(options.archive_root) if options.archive_root else None
         poll = poll_feeds(web, feeds, states, run_id, archive, options.max_workers, failed_before)
         poll.counts.feeds_not_due = len(not_due)
