@@ -4,15 +4,24 @@ warehouse from before schema step 007 migrates with the same rows."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from newsledger.capture.seeds import read_seeds
 from newsledger.models import Capture
-from newsledger.outputs.report import render_markdown
+from newsledger.outputs.report import (
+    format_time,
+    iso_time,
+    render_atom,
+    render_html,
+    render_json,
+    render_markdown,
+)
 from newsledger.outputs.report_data import PageCorrection, ReportFilters, load_report_data
 from newsledger.runs.pipeline import ingest_captures, ingest_seed_folder
 from newsledger.store.warehouse import Warehouse
@@ -159,10 +168,21 @@ def test_the_correction_log_shows_a_structured_correction_escaped(newsroom: Path
     b0 = NOW - timedelta(days=2)
     assert entry.page_corrections == (PageCorrection(HOSTILE, b0 + timedelta(hours=9)),)
     assert entry.published_at == b0
+    label = "Correction in the page's structured data (schema.org)"
     markdown = render_markdown(data)
-    assert "Correction in the page's structured data (schema.org)" in markdown
+    assert label in markdown
     assert r"Misstated \<script\>alert(1)\</script\> \*14\* \[here\](javascript:x)." in markdown
-    assert "<script>" not in markdown
+    html = render_html(data)
+    escaped = "Misstated &lt;script&gt;alert(1)&lt;/script&gt; *14* [here](javascript:x)."
+    assert f"{label}, {format_time(b0 + timedelta(hours=9))}:</strong> {escaped}" in html
+    assert f"The page says: published {format_time(b0)}</p>" in html
+    assert escape(str(escape(f"{label}: {HOSTILE}"))) in render_atom(data)
+    [exported] = [e for e in json.loads(render_json(data))["entries"] if e["report_id"] == "b"]
+    assert exported["page_corrections"] == [
+        {"text": HOSTILE, "published_at": iso_time(b0 + timedelta(hours=9))}
+    ]
+    for rendered in (markdown, html, render_atom(data)):
+        assert "<script>alert" not in rendered
 
 
 def test_a_warehouse_from_before_step_007_migrates_with_the_same_rows(tmp_path: Path) -> None:

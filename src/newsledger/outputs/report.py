@@ -126,7 +126,7 @@ def entry_html(entry: Entry) -> Markup:
     reviewer = f" by {escape(entry.reviewed_by)}" if entry.reviewed_by else ""
     head.append(f"review: {escape(entry.review_state)}{reviewer}")
     parts = ["<p>" + " · ".join(head) + "</p>"]
-    parts.extend(f"<blockquote>{escape(note)}</blockquote>" for note in entry.notes)
+    parts.extend(f"<blockquote>{escape(note)}</blockquote>" for note in entry.declared_notes)
     parts.extend(f"<p>{diff_html(change.segments)}</p>" for change in entry.changes)
     return Markup("".join(parts))
 
@@ -248,6 +248,9 @@ def entry_view(entry: Entry, queued: Sequence[Any] = ()) -> dict[str, Any]:
         "review_text": _review_text(entry),
         "attention": entry.status == "silent_substantive" and entry.is_pending,
         "notes": list(entry.notes),
+        "page_corrections": entry.page_corrections,
+        "published_at": entry.published_at,
+        "modified_at": entry.modified_at,
         "n_changes": entry.n_changes,
         "changes": [_change_view(change) for change in entry.changes],
         "queued": list(queued),
@@ -393,6 +396,7 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "status": entry.status,
         "kinds": list(entry.kinds),
         "notes": list(entry.notes),
+        **entry.page_statements(),
         "n_changes": entry.n_changes,
         "involves_reconstructed": entry.involves_reconstructed,
         "review_state": entry.review_state,

@@ -82,6 +82,9 @@ class EntryChange:
         return any(s.op == "gap" for s in self.segments)
 
 
+PAGE_CORRECTION_LABEL = "Correction in the page's structured data (schema.org)"
+
+
 class PageCorrection(NamedTuple):
     """A correction the page declares in its structured data (schema.org `correction`), new
     in the entry's later version: shown beside the notes found in the text."""
@@ -117,6 +120,22 @@ class Entry:
     # As the later version's page stated them (JSON-LD or meta tags), when it did.
     published_at: datetime | None = None
     modified_at: datetime | None = None
+
+    @property
+    def declared_notes(self) -> tuple[str, ...]:
+        """The notes found in the text, then the page's structured corrections, labelled."""
+        page = (f"{PAGE_CORRECTION_LABEL}: {c.text}" for c in self.page_corrections)
+        return (*self.notes, *page)
+
+    def page_statements(self) -> dict[str, Any]:
+        """What the later version's page states about itself, as the JSON export gives it."""
+        return {
+            "page_corrections": [
+                {"text": text, "published_at": _iso(at)} for text, at in self.page_corrections
+            ],
+            "published_at": _iso(self.published_at),
+            "modified_at": _iso(self.modified_at),
+        }
 
     @property
     def review_state(self) -> str:
@@ -236,6 +255,10 @@ def display_segments(word_ops: Sequence[Segment]) -> tuple[Segment, ...]:
 def _utc(value: datetime | None) -> datetime | None:
     # The queries hand over naive UTC times: DuckDB converts those far faster than zoned ones.
     return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z") if value else None
 
 
 def _aware_utc(value: datetime | None) -> datetime | None:
