@@ -53,6 +53,14 @@ def rebuild_report(db_path: Path, report_dir: Path, counts: LiveCounts) -> str |
     return str(path) if path else None
 
 
+def notify_wanted(settings: NotifySettings, counts: LiveCounts) -> bool:
+    """Whether the notify task can send anything: a task run costs Prefect tens of
+    milliseconds a run, so it is not started for a run with nowhere to send or nothing new
+    (a transition is stored only with a new version; a failing feed is in feed_failures)."""
+    has_receiver = bool(settings.webhook_url or settings.apprise)
+    return has_receiver and bool(counts.new_versions or counts.feed_failures)
+
+
 def finish_live_run(
     result: LiveCounts | str,
     title: str,
@@ -64,7 +72,9 @@ def finish_live_run(
     if isinstance(result, str):
         return skipped(result)
     summary = publish_summary(result, title)
-    summary["notifications"] = notify(config.notify, Path(db_path), started, result)
+    summary["notifications"] = 0
+    if notify_wanted(config.notify, result):
+        summary["notifications"] = notify(config.notify, Path(db_path), started, result)
     if report_dir and result.new_versions:
         summary["report"] = rebuild_report(Path(db_path), Path(report_dir), result)
     outcome = feed_run_outcome(result, title, POLL_ALL_HINT)

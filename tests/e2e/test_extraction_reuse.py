@@ -5,7 +5,6 @@ extracts every page."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,9 +15,9 @@ from newsledger.runs.extraction_cache import ExtractionCache, ExtractionKey
 from newsledger.runs.fetches import PageFetch
 from newsledger.runs.live import ingest_feeds
 from newsledger.runs.options import LiveCounts, LiveRunOptions
-from newsledger.store.warehouse import Warehouse
 from support.loopback import LoopbackServer, loopback_policy
 from support.newsroom import loopback_sources, serve_feed
+from support.warehouse_rows import run_rows
 
 # Real pages that name their own absolute address, and two that do not (bbc-1's date and
 # yahoo-2's canonical link depend on the URL the page was fetched from).
@@ -26,11 +25,6 @@ NAMED = ("guardian-1", "ars-1", "cnn")
 UNNAMED = ("bbc-1", "yahoo-2")
 # Each page is served byte for byte under three URLs, one with a date in its path.
 COPIES = ("/a/{name}", "/b/{name}?ref=feed", "/2024/01/02/{name}")
-TABLES = ("reports", "versions", "version_paragraphs", "paragraphs", "captures", "articles",
-          "article_aliases", "fetches")  # fmt: skip
-# Columns that differ between any two runs: which run, how long the fetch took, and the
-# capture key (a hash over the capture time).
-RUN_COLUMNS = {"run_id", "fetch_id", "elapsed_ms", "capture_key"}
 
 
 class EveryPage(ExtractionCache):
@@ -63,25 +57,6 @@ def _ingest(server: LoopbackServer, db: Path) -> LiveCounts:
                             poll_all=True)  # fmt: skip
 
 
-def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the tables a run writes, without timestamps and run-specific columns."""
-    rows = {}
-    with Warehouse.open(db, read_only=True) as warehouse:
-        for table in TABLES:
-            columns = [
-                name
-                for name, kind in warehouse.fetch_all(
-                    "SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_name = ? ORDER BY ordinal_position",
-                    [table],
-                )
-                if not kind.startswith("TIMESTAMP") and name not in RUN_COLUMNS
-            ]
-            listed = ", ".join(columns)
-            rows[table] = warehouse.fetch_all(f"SELECT {listed} FROM {table} ORDER BY ALL")
-    return rows
-
-
 def test_copies_are_extracted_once_per_body_and_store_the_same_rows(
     copies: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -93,4 +68,4 @@ def test_copies_are_extracted_once_per_body_and_store_the_same_rows(
     assert every.extractor_calls == n_copies * len(NAMED + UNNAMED)
     assert reused.extractor_calls == len(NAMED) + n_copies * len(UNNAMED)
     assert (reused.pages_fetched, reused.errors) == (every.pages_fetched, every.errors)
-    assert _rows(tmp_path / "reused.duckdb") == _rows(tmp_path / "every.duckdb")
+    assert run_rows(tmp_path / "reused.duckdb") == run_rows(tmp_path / "every.duckdb")

@@ -200,6 +200,7 @@ def _schedule(deployment: dict[str, Any]) -> list[tuple[str, object, str | None]
             "flows/correction_log.py:correction_log_flow",
             [("cron", "0 6 * * *", "Europe/London")],
         ),
+        ("ingest-feeds-dask", "flows/dask_extract.py:ingest_feeds_dask_flow", []),
     ],
 )
 def test_deploy_all_creates_each_deployment_on_its_schedule(
@@ -213,9 +214,9 @@ def test_deploy_all_creates_each_deployment_on_its_schedule(
     ]
 
 
-def test_deploy_all_makes_exactly_four_deployments(deployed: Deployed) -> None:
+def test_deploy_all_makes_exactly_five_deployments(deployed: Deployed) -> None:
     assert sorted(_deployments(deployed.api_url)) == [
-        "correction-log", "ingest-feeds", "ingest-seeds", "refetch",
+        "correction-log", "ingest-feeds", "ingest-feeds-dask", "ingest-seeds", "refetch",
     ]  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""Ingest measures on the served newsroom: cold poll, re-polls, the 10%-changed poll, bare
+"""Ingest measures on a served site: cold poll, re-polls, the 10%-changed poll, bare
 trafilatura, Prefect's overhead and the streamed RSS run; plain numbers out, no target asserted.
 """
 
@@ -8,15 +8,15 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from newsledger.bench.corpus import Corpus, iter_articles
 from newsledger.bench.render import render_article
-from newsledger.bench.server import NewsroomServer
+from newsledger.bench.server import FeedLink
 from newsledger.capture.fetch import Fetcher, FetchPolicy, FetchResult
 from newsledger.capture.sources import SourcesConfig, parse_sources
 from newsledger.runs.live import ingest_feeds
@@ -37,8 +37,14 @@ def fast_fetcher() -> Fetcher:
     return Fetcher(LOOPBACK_POLICY)
 
 
-def sources_toml(server: NewsroomServer) -> str:
-    """The sources file for the served newsroom, with the loopback fetch policy."""
+class ServesFeeds(Protocol):
+    """A served site with feeds (NewsroomServer, the real-pages site)."""
+
+    def feeds(self) -> list[FeedLink]: ...
+
+
+def sources_toml(server: ServesFeeds) -> str:
+    """The sources file for the served site's feeds, with the loopback fetch policy."""
     feeds = "".join(
         f'\n[[feeds]]\nname = "{feed.name}"\nurl = "{feed.url}"\noutlet = "{feed.outlet}"\n'
         for feed in server.feeds()
@@ -49,7 +55,7 @@ def sources_toml(server: NewsroomServer) -> str:
     )
 
 
-def sources_config(server: NewsroomServer) -> SourcesConfig:
+def sources_config(server: ServesFeeds) -> SourcesConfig:
     return parse_sources(sources_toml(server))
 
 
@@ -74,8 +80,8 @@ class Timed:
     counts: LiveCounts
 
 
-def timed_poll(server: NewsroomServer, options: LiveRunOptions) -> Timed:
-    """One `ingest_feeds` over every feed of the served newsroom, timed end to end."""
+def timed_poll(server: ServesFeeds, options: LiveRunOptions) -> Timed:
+    """One `ingest_feeds` over every feed of the served site, timed end to end."""
     config = sources_config(server)
     with fast_fetcher() as fetcher:
         started = time.perf_counter()
@@ -132,13 +138,24 @@ def expected_new_versions(corpus: Corpus, state: int) -> int:
 # ------------------------------------------------------------------------ Prefect
 
 
-def flow_and_direct_seconds(
-    server: NewsroomServer, db_path: Path, repeats: int
-) -> tuple[list[float], list[float]]:
+@dataclass(frozen=True)
+class PrefectTimes:
+    flow: list[float]  # ingest_feeds_flow as Prefect runs it by default
+    flow_without_heartbeats: list[float]  # the same with flow-run heartbeats off
+    direct: list[float]  # live.ingest_feeds with the flow's own options
+
+
+def flow_and_direct_seconds(server: ServesFeeds, db_path: Path, repeats: int) -> PrefectTimes:
     """Wall times of the same re-poll (every feed answers 304, so the work is the polling and
     bookkeeping) through `ingest_feeds_flow` and through `live.ingest_feeds` with the flow's
-    own options, alternated `repeats` times. The difference is what Prefect adds per run."""
+    own options, alternated `repeats` times. The difference is what Prefect adds per run.
+
+    The flow is timed a second time with Prefect's flow-run heartbeats off: Prefect 3.8 sends
+    them by default (every 180 s, for crashed-run detection) from a thread that sleeps in
+    1-second steps and is joined when the run ends, so every run waits up to a second for it.
+    """
     from flows.ingest_feeds import ingest_feeds_flow
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from newsledger.runs.live import make_fetcher
 
@@ -146,28 +163,34 @@ def flow_and_direct_seconds(
     sources_path.write_text(sources_toml(server), "utf-8")
     config = sources_config(server)
     archive_root = db_path.parent / "warc"
-    flow_times: list[float] = []
-    direct_times: list[float] = []
-    for _ in range(repeats):
-        started = time.perf_counter()
+
+    def run_flow() -> None:
         ingest_feeds_flow(
             sources_path=str(sources_path),
             db_path=str(db_path),
             archive_root=str(archive_root),
             poll_all=True,
         )
-        flow_times.append(time.perf_counter() - started)
 
-        started = time.perf_counter()
-        fetcher = make_fetcher(config)
-        try:
+    def run_direct() -> None:
+        with make_fetcher(config) as fetcher:
             ingest_feeds(
                 config, LiveRunOptions(db_path, archive_root), fetcher=fetcher, poll_all=True
             )
-        finally:
-            fetcher.close()
-        direct_times.append(time.perf_counter() - started)
-    return flow_times, direct_times
+
+    times = PrefectTimes([], [], [])
+    for _ in range(repeats):
+        times.flow.append(_seconds(run_flow))
+        with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            times.flow_without_heartbeats.append(_seconds(run_flow))
+        times.direct.append(_seconds(run_direct))
+    return times
+
+
+def _seconds(run: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
 
 
 @contextmanager

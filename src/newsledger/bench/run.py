@@ -1,5 +1,6 @@
-"""The benchmark run: serves the generated newsroom on 127.0.0.1, takes every measure,
-prints the table beside the targets and writes results/latest.json.
+"""The benchmark run: serves the generated newsroom (and the real pages, when present) on
+127.0.0.1, takes every measure, prints the table beside the targets and writes
+results/latest.json.
 
     run_bench("small", Path("bench/results"))   # or "tiny" (CI smoke) / "full"
 """
@@ -33,12 +34,14 @@ class Size:
     prefect_repeats: int  # flow / direct runs, alternated, for the Prefect overhead
     rss_batch_size: int  # articles a batch in the streamed run
     stories: bool  # time the whole-warehouse story regrouping too (slow today; not in tiny)
+    real_copies: int  # copies of each real page served, each its own article
+    real_identical_copies: int  # byte-identical copies of each real page (body-keyed run)
 
 
 SIZES: dict[str, Size] = {
-    "tiny": Size(40, 1_000, 200, 200, 5.0, 10, 10, 1, 50, False),
-    "small": Size(300, 100_000, 10_000, 2_000, 45.0, 40, 40, 3, 200, False),
-    "full": Size(2_000, 1_000_000, 10_000, 100_000, 1_800.0, 200, 300, 5, 500, False),
+    "tiny": Size(40, 1_000, 200, 200, 5.0, 10, 10, 1, 50, False, 1, 2),
+    "small": Size(300, 100_000, 10_000, 2_000, 45.0, 40, 40, 5, 200, False, 5, 3),
+    "full": Size(2_000, 1_000_000, 10_000, 100_000, 1_800.0, 200, 300, 5, 500, False, 15, 6),
 }
 
 
@@ -50,13 +53,17 @@ class Target:
     higher_is_better: bool
     unit: str
 
-    def met(self, value: float) -> bool:
+    def met(self, value: float | None) -> bool:
+        if value is None:
+            return False
         return value >= self.goal if self.higher_is_better else value <= self.goal
 
 
 TARGETS = (
     Target("cold_ratio_vs_bare", "cold ingest vs bare trafilatura (1 core)", 1.5, True, "x"),
+    Target("real_cold_ratio_vs_bare", "  the same on real pages", 1.5, True, "x"),
     Target("repoll_ratio_vs_cold", "re-poll, nothing changed, vs cold rate", 20.0, True, "x"),
+    Target("real_repoll_ratio_vs_cold", "  the same on real pages", 20.0, True, "x"),
     Target("repoll_extractor_calls", "extractor calls on that re-poll", 0, False, ""),
     Target("prefect_ms_per_article", "Prefect overhead per article", 2.0, False, "ms"),
     Target(
@@ -123,7 +130,7 @@ def run_bench(
 
 
 def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -> dict[str, Any]:
-    from newsledger.bench import diff_measures, ingest_measures, warehouse_measures
+    from newsledger.bench import diff_measures, ingest_measures, real_pages, warehouse_measures
     from newsledger.bench.corpus import build_corpus
     from newsledger.bench.server import NewsroomServer
 
@@ -149,9 +156,7 @@ def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -
         done()
         done = _step("Prefect flow against direct call", log)
         with ingest_measures.prefect_server():
-            flow_s, direct_s = ingest_measures.flow_and_direct_seconds(
-                server, db, plan.prefect_repeats
-            )
+            prefect = ingest_measures.flow_and_direct_seconds(server, db, plan.prefect_repeats)
         done()
         done = _step("poll with 10% of the articles changed", log)
         server.advance()
@@ -161,6 +166,12 @@ def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -
 
     done = _step("bare trafilatura on the same pages", log)
     bare_s = ingest_measures.bare_trafilatura_seconds(pages)
+    done()
+
+    done = _step(f"real pages, {plan.real_copies} copies each, and bare trafilatura", log)
+    real = real_pages.real_pages_results(
+        real_pages.RealPagesPlan(plan.real_copies, plan.real_identical_copies), workdir
+    )
     done()
 
     stories_s = None
@@ -201,7 +212,8 @@ def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -
     repoll_rate = n / repoll.seconds
     changed_rate = n / changed.seconds
     pairs = plan.diff_pairs
-    overhead_s = _median(flow_s) - _median(direct_s)
+    overhead_s = _median(prefect.flow) - _median(prefect.direct)
+    quiet_overhead_s = _median(prefect.flow_without_heartbeats) - _median(prefect.direct)
     results.update(
         {
             "cold_pages": n,
@@ -221,10 +233,15 @@ def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -
             "changed_10pct_new_versions": changed.counts.new_versions,
             "changed_10pct_expected_new_versions": expected,
             "changed_10pct_extractor_calls": changed.counts.extractor_calls,
-            "prefect_flow_seconds": flow_s,
-            "prefect_direct_seconds": direct_s,
+            "prefect_flow_seconds": prefect.flow,
+            "prefect_flow_without_heartbeats_seconds": prefect.flow_without_heartbeats,
+            "prefect_direct_seconds": prefect.direct,
             "prefect_ms_per_article": max(overhead_s, 0.0) * 1000 / n,
             "prefect_overhead_raw_ms_per_article": overhead_s * 1000 / n,
+            "prefect_without_heartbeats_ms_per_article": max(quiet_overhead_s, 0.0) * 1000 / n,
+            "real_pages": real,
+            "real_cold_ratio_vs_bare": real.get("cold_ratio_vs_bare"),
+            "real_repoll_ratio_vs_cold": real.get("repoll_ratio_vs_cold"),
             "stories_refresh_s": stories_s,
             "diff_pairs": pairs,
             "diff_pairs_per_s": pairs / diff["pipeline_s"],
@@ -246,6 +263,30 @@ def _measure(size: str, plan: Size, workdir: Path, log: Callable[[str], None]) -
         }
     )
     return results
+
+
+def _real_pages_lines(real: dict[str, Any]) -> list[str]:
+    if "skipped" in real:
+        return [f"real pages: skipped, {real['skipped']}"]
+    counts = real["cold_counts"]
+    rows = [
+        (f"real pages ({real['pages']} x {real['copies']}), cold, pages/s",
+         real["cold_pages_per_s"]),
+        ("  bare trafilatura, same pages, pages/s (1 core)", real["bare_pages_per_s"]),
+        ("  new articles / pages without one", f"{counts['new_reports']} / {counts['no_article']}"),
+        ("  re-poll (feed 304), articles covered/s", real["repoll_feeds_304_articles_per_s"]),
+        ("  re-poll (every page 304), pages/s", real["repoll_pages_304_pages_per_s"]),
+        ("  extractor calls on the two re-polls", f"{real['repoll_feeds_304_extractor_calls']}"
+         f" / {real['repoll_pages_304_extractor_calls']}"),
+        (f"  byte-identical copies (x {real['identical_copies']}), cold, pages/s",
+         real["identical_pages_per_s"]),
+        ("    extractor calls / pages", f"{real['identical_extractor_calls']}"
+         f" / {real['identical_pages']}"),
+    ]  # fmt: skip
+    return [
+        f"{label:<48} {value if isinstance(value, str) else _number(float(value)):>12}"
+        for label, value in rows
+    ]
 
 
 def _median(values: list[float]) -> float:
@@ -270,12 +311,11 @@ def format_table(results: dict[str, Any]) -> str:
         f"{'measure':<48} {'value':>12} {'target':>12}  ok",
     ]
     for target in TARGETS:
-        value = float(results[target.key])
+        value = results.get(target.key)
         goal = ("≥ " if target.higher_is_better else "≤ ") + _number(target.goal) + target.unit
-        lines.append(
-            f"{target.label:<48} {_number(value) + target.unit:>12} {goal:>12}  "
-            f"{'✓' if target.met(value) else '✗'}"
-        )
+        shown = "skipped" if value is None else _number(float(value)) + target.unit
+        mark = "-" if value is None else "✓" if target.met(float(value)) else "✗"
+        lines.append(f"{target.label:<48} {shown:>12} {goal:>12}  {mark}")
     context = [
         ("cold ingest, pages/s", results["cold_pages_per_s"]),
         ("bare trafilatura, pages/s (1 core)", results["bare_pages_per_s"]),
@@ -284,6 +324,10 @@ def format_table(results: dict[str, Any]) -> str:
         ("poll with 10% changed, pages/s", results["changed_10pct_pages_per_s"]),
         ("  new versions stored", results["changed_10pct_new_versions"]),
         ("  new versions the generator made", results["changed_10pct_expected_new_versions"]),
+        (
+            "Prefect overhead, flow heartbeats off, ms",
+            results["prefect_without_heartbeats_ms_per_article"],
+        ),
         ("story regrouping after a run, s", results["stories_refresh_s"] or float("nan")),
         ("diff_versions, pairs/s", results["diff_pairs_per_s"]),
         ("  diff_sentences on pre-split sentences", results["diff_sentences_only_pairs_per_s"]),
@@ -296,6 +340,7 @@ def format_table(results: dict[str, Any]) -> str:
         ("whole benchmark, s", results["total_seconds"]),
     ]
     lines += [f"{label:<48} {_number(float(value)):>12}" for label, value in context]
+    lines += _real_pages_lines(results["real_pages"])
     lines += [
         f"  query {name:<40} {_number(q['median_ms']):>10}ms"
         for name, q in results["queries"].items()

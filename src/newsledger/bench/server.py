@@ -1,7 +1,9 @@
-"""The generated newsroom served on 127.0.0.1 (port 0): article pages and paginated RSS
-feeds with ETag and Last-Modified, 304 on a matching conditional GET, `advance()` to the next state.
+"""Sites served on 127.0.0.1 (port 0) with ETag and Last-Modified, 304 on a matching
+conditional GET: StaticSite serves whatever resources it is given (the real-pages run), and
+NewsroomServer the generated newsroom's article pages and paginated RSS feeds, with
+`advance()` to the next state.
 
-Responses are rendered once per state, so serving costs a dictionary look-up and a write.
+Responses are rendered before they are served, so serving costs a dictionary look-up and a write.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
+from typing import Self
 
 from newsledger.bench.corpus import Corpus
 from newsledger.bench.render import etag_of, http_date, render_article, render_feed
@@ -35,7 +38,7 @@ class FeedLink:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
-    owner: NewsroomServer
+    owner: StaticSite
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Quiet: a client hanging up mid-response is not the benchmark's business."""
@@ -60,14 +63,10 @@ def _not_modified(handler: BaseHTTPRequestHandler, resource: Resource) -> bool:
     return handler.headers.get("If-Modified-Since") == resource.last_modified
 
 
-class NewsroomServer:
-    """Serves `corpus` as it stands in `state`; use as a context manager."""
+class StaticSite:
+    """Serves the resources last published, by path; use as a context manager."""
 
-    def __init__(self, corpus: Corpus, state: int = 0) -> None:
-        self.corpus = corpus
-        self.state = state
-        # Times the feeds were rebuilt with nothing changed (a CMS regenerating on a timer).
-        self.republished = 0
+    def __init__(self) -> None:
         self.statuses: Counter[int] = Counter()
         self._lock = threading.Lock()
         self._resources: dict[str, Resource] = {}
@@ -75,49 +74,11 @@ class NewsroomServer:
         self._server.owner = self
         self._thread: threading.Thread | None = None
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._render()
 
-    def _render(self) -> None:
-        resources: dict[str, Resource] = {}
-        for article in self.corpus.articles:
-            body = render_article(article, self.state, self.base_url)
-            modified = http_date(article.states[self.state].changed_at)
-            resources[article.path] = Resource(
-                body, etag_of(body), modified, "text/html; charset=utf-8"
-            )
-        pages = self.corpus.feed_pages()
-        for outlet, number, path, items in pages:
-            has_next = any(o == outlet and n == number + 1 for o, n, _, _ in pages)
-            built = max(
-                (a.states[self.state].changed_at for a in items), default=self.corpus.state_time(0)
-            ) + timedelta(minutes=self.republished)
-            body = render_feed(
-                self.corpus, outlet, number, items, self.state, self.base_url, has_next, built
-            )
-            modified = http_date(built)
-            resources[path] = Resource(body, etag_of(body), modified, "application/rss+xml")
+    def publish(self, resources: dict[str, Resource]) -> None:
+        """Replaces everything served at once: no request sees half of a new state."""
         with self._lock:
             self._resources = resources
-
-    def advance(self) -> int:
-        """Moves to the next state (its pages rendered before any request sees them)."""
-        if self.state + 1 >= self.corpus.n_states:
-            raise ValueError(f"the corpus has {self.corpus.n_states} states; no state after this")
-        self.state += 1
-        self._render()
-        return self.state
-
-    def republish(self) -> None:
-        """Rebuilds every feed with a new lastBuildDate (new validators) and the same items,
-        so the next poll parses every entry and re-checks every page."""
-        self.republished += 1
-        self._render()
-
-    def feeds(self) -> list[FeedLink]:
-        return [
-            FeedLink(f"{outlet.slug}-p{number}", self.base_url + path, outlet.name)
-            for outlet, number, path, _ in self.corpus.feed_pages()
-        ]
 
     def page(self, path: str) -> Resource:
         return self._resources[path]
@@ -147,7 +108,7 @@ class NewsroomServer:
         if body:
             handler.wfile.write(body)
 
-    def start(self) -> NewsroomServer:
+    def start(self) -> Self:
         self._thread = threading.Thread(
             target=self._server.serve_forever, daemon=True, kwargs={"poll_interval": 0.05}
         )
@@ -160,7 +121,7 @@ class NewsroomServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> NewsroomServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(
@@ -170,3 +131,56 @@ class NewsroomServer:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+class NewsroomServer(StaticSite):
+    """Serves `corpus` as it stands in `state`; use as a context manager."""
+
+    def __init__(self, corpus: Corpus, state: int = 0) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.state = state
+        # Times the feeds were rebuilt with nothing changed (a CMS regenerating on a timer).
+        self.republished = 0
+        self._render()
+
+    def _render(self) -> None:
+        resources: dict[str, Resource] = {}
+        for article in self.corpus.articles:
+            body = render_article(article, self.state, self.base_url)
+            modified = http_date(article.states[self.state].changed_at)
+            resources[article.path] = Resource(
+                body, etag_of(body), modified, "text/html; charset=utf-8"
+            )
+        pages = self.corpus.feed_pages()
+        for outlet, number, path, items in pages:
+            has_next = any(o == outlet and n == number + 1 for o, n, _, _ in pages)
+            built = max(
+                (a.states[self.state].changed_at for a in items), default=self.corpus.state_time(0)
+            ) + timedelta(minutes=self.republished)
+            body = render_feed(
+                self.corpus, outlet, number, items, self.state, self.base_url, has_next, built
+            )
+            modified = http_date(built)
+            resources[path] = Resource(body, etag_of(body), modified, "application/rss+xml")
+        self.publish(resources)
+
+    def advance(self) -> int:
+        """Moves to the next state (its pages rendered before any request sees them)."""
+        if self.state + 1 >= self.corpus.n_states:
+            raise ValueError(f"the corpus has {self.corpus.n_states} states; no state after this")
+        self.state += 1
+        self._render()
+        return self.state
+
+    def republish(self) -> None:
+        """Rebuilds every feed with a new lastBuildDate (new validators) and the same items,
+        so the next poll parses every entry and re-checks every page."""
+        self.republished += 1
+        self._render()
+
+    def feeds(self) -> list[FeedLink]:
+        return [
+            FeedLink(f"{outlet.slug}-p{number}", self.base_url + path, outlet.name)
+            for outlet, number, path, _ in self.corpus.feed_pages()
+        ]
