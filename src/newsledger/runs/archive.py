@@ -92,6 +92,7 @@ def _archived_capture(
         title=article.title,
         byline=article.byline,
         url=canonical_url(article.canonical_url or url),
+        **article.page_fields(),
     )
 
 

@@ -1,4 +1,5 @@
-"""The warehouse: the only module that imports duckdb.
+"""The warehouse: with storage_format.py (the file format it is written in), the only
+modules that import duckdb.
 
 Schema steps in warehouse/schema are applied in order and recorded; views in
 warehouse/views are the analysts' contract and are recreated on every write open.
@@ -33,6 +34,13 @@ from newsledger.models import (
 from newsledger.store.filing import follow_filed_captures
 from newsledger.store.locking import busy_message
 from newsledger.store.schema_guard import schema_refusal
+from newsledger.store.storage_format import (
+    STORAGE_VERSION,
+    connect_config,
+    is_newer_than_supported,
+    rewrite_in_supported_format,
+    storage_version,
+)
 from newsledger.text.normalize import paragraph_hash
 
 # DuckDB's own default is 80% of the machine's memory, held for the process's life; a
@@ -84,6 +92,20 @@ def _open_error(path: Path, error: Exception, read_only: bool = False) -> Wareho
     return WarehouseError(f"cannot open warehouse {path}: {message.splitlines()[0]}")
 
 
+def _rewritten(connection: duckdb.DuckDBPyConnection, path: Path) -> duckdb.DuckDBPyConnection:
+    """The file rewritten in the storage format older DuckDB releases read, reopened."""
+    try:
+        rewrite_in_supported_format(connection, path)
+    except (duckdb.Error, OSError) as error:
+        connection.close()
+        raise WarehouseError(
+            f"cannot rewrite warehouse {path} in storage format {STORAGE_VERSION}: "
+            f"{str(error).splitlines()[0]} (the file is unchanged)"
+        ) from None
+    connection.close()
+    return duckdb.connect(str(path), config={"memory_limit": memory_limit(), **connect_config()})
+
+
 class Warehouse:
     """An open DuckDB warehouse file."""
 
@@ -116,7 +138,9 @@ class Warehouse:
                 if not read_only:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 connection = duckdb.connect(
-                    str(path), read_only=read_only, config={"memory_limit": memory_limit()}
+                    str(path),
+                    read_only=read_only,
+                    config={"memory_limit": memory_limit(), **connect_config()},
                 )
                 break
             except (duckdb.Error, OSError) as error:
@@ -131,6 +155,8 @@ class Warehouse:
         if refusal is not None:
             connection.close()
             raise WarehouseError(refusal)
+        if not read_only and is_newer_than_supported(storage_version(connection)):
+            connection = _rewritten(connection, path)
         warehouse = cls(connection, path, read_only, wait_s)
         if not read_only:
             try:
@@ -217,6 +243,9 @@ class Warehouse:
                 content_hash=row[7],
                 is_reconstructed=row[8],
                 paragraphs=tuple(row[9]),
+                summary=row[10],
+                published_at=row[11],
+                modified_at=row[12],
             )
             for row in rows
         }
@@ -287,9 +316,10 @@ def batch_rows(batch: IngestBatch) -> dict[str, list[tuple[Any, ...]]]:
         name: []
         for name in (
             "insert_report", "insert_paragraph", "insert_version", "insert_version_paragraph",
-            "insert_change", "insert_change_kind", "insert_correction", "insert_note_link",
-            "insert_transition", "insert_fact_claim", "insert_fetch", "upsert_article",
-            "upsert_alias", "upsert_feed_state", "insert_capture",
+            "insert_structured_correction", "insert_change", "insert_change_kind",
+            "insert_correction", "insert_note_link", "insert_transition", "insert_fact_claim",
+            "insert_fetch", "upsert_article", "upsert_alias", "upsert_feed_state",
+            "insert_capture",
         )
     }  # fmt: skip
     tables["insert_report"] = [
@@ -338,8 +368,12 @@ def _add_version_rows(
     tables["insert_version"].append(
         (*key, version.captured_at, version.source, version.title, version.byline,
          version.text_hash, version.content_hash, len(version.paragraphs), len(version.text),
-         version.is_reconstructed)
+         version.is_reconstructed, version.summary, version.published_at, version.modified_at)
     )  # fmt: skip
+    tables["insert_structured_correction"] += [
+        (*key, n, correction.text, correction.published_at)
+        for n, correction in enumerate(version.structured_corrections, start=1)
+    ]
     tables["insert_version_paragraph"] += [
         (*key, position, digest) for position, digest in enumerate(digests)
     ]

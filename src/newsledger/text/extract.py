@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from multiprocessing import get_context
 from typing import TypedDict
 
@@ -21,8 +22,15 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import set_date_params
 
-from newsledger.text.html_clean import json_ld_texts, leaf_block_texts, parse_page
+from newsledger.models import StructuredCorrection
+from newsledger.text.html_clean import (
+    json_ld_documents,
+    json_ld_texts,
+    leaf_block_texts,
+    parse_page,
+)
 from newsledger.text.paragraphs import article_paragraphs
+from newsledger.text.structured import page_metadata, parse_page_date
 from newsledger.text.urls import resolve_link
 
 DEFAULT_MIN_CHARS = 200
@@ -65,16 +73,43 @@ TRAFILATURA_OPTIONS = TrafilaturaOptions(
 )
 
 
+class PageFields(TypedDict):
+    """The Capture fields a page states about itself (Capture(..., **article.page_fields()))."""
+
+    summary: str | None
+    published_at: datetime | None
+    modified_at: datetime | None
+    page_corrections: tuple[str, ...]
+    page_correction_dates: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class ExtractedArticle:
     title: str | None
     byline: str | None
-    published: str | None
+    published: str | None  # trafilatura's date, as it gives it (a day: "2024-03-23")
     site_name: str | None
     language: str | None
     paragraphs: tuple[str, ...]
     canonical_url: str | None
+    # The summary or standfirst: og:description, meta description, then JSON-LD description.
     description: str | None
+    # JSON-LD datePublished / dateModified, else the article: meta tags; published falls
+    # back to trafilatura's date (00:00 UTC when it is a day). See text/structured.py.
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    corrections: tuple[StructuredCorrection, ...] = ()
+
+    def page_fields(self) -> PageFields:
+        return PageFields(
+            summary=self.description,
+            published_at=self.published_at,
+            modified_at=self.modified_at,
+            page_corrections=tuple(c.text for c in self.corrections),
+            page_correction_dates=tuple(
+                c.published_at.isoformat() if c.published_at else "" for c in self.corrections
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -250,7 +285,9 @@ def extract_article(
     # Read before trafilatura prunes the tree: the page's own blocks, to cut a paragraph
     # its fallbacks glued and to put back a correction note it left out.
     block_texts = leaf_block_texts(tree)
-    json_texts = json_ld_texts(tree)
+    json_documents = json_ld_documents(tree)
+    json_texts = json_ld_texts(json_documents)
+    metadata = page_metadata(tree, json_documents)
 
     # trafilatura's full mode grows with the square of the element count (80,000 <p> took
     # 48 s); its fast mode skips the fallback extractors that cost that.
@@ -288,7 +325,10 @@ def extract_article(
         language=language or field("language"),
         paragraphs=paragraphs,
         canonical_url=canonical_url,
-        description=field("description"),
+        description=metadata.description or field("description"),
+        published_at=metadata.published_at or parse_page_date(field("date")),
+        modified_at=metadata.modified_at,
+        corrections=metadata.corrections,
     )
 
 
