@@ -1,6 +1,7 @@
 -- One row per sentence-level change between two successive versions of a report, with the
 -- report's outlet, when the later version was captured, the transition's status, the
--- change's kinds (a list) and, for each kind, the evidence that decided it.
+-- change's kinds (a list) and, for each kind, the evidence that decided it. Kinds and
+-- evidence are read from the change row (schema step 009), not grouped per query.
 CREATE OR REPLACE VIEW v_changes AS
 SELECT
     c.report_id,
@@ -8,7 +9,7 @@ SELECT
     c.to_version,
     c.change_no,
     c.op,
-    k.kinds,
+    c.kinds,
     c.before_text,
     c.after_text,
     c.field,
@@ -18,21 +19,8 @@ SELECT
     r.outlet,
     v.captured_at,
     t.status,
-    k.evidence
+    c.evidence
 FROM changes c
 LEFT JOIN reports r ON r.report_id = c.report_id
 LEFT JOIN versions v ON v.report_id = c.report_id AND v.version_no = c.to_version
-LEFT JOIN transitions t ON t.report_id = c.report_id AND t.to_version = c.to_version
-LEFT JOIN (
-    SELECT
-        report_id,
-        to_version,
-        change_no,
-        list(kind ORDER BY kind) AS kinds,
-        map_from_entries(
-            list({'key': kind, 'value': evidence} ORDER BY kind)
-                FILTER (WHERE coalesce(evidence, '') <> '')
-        ) AS evidence
-    FROM change_kinds
-    GROUP BY ALL
-) k ON k.report_id = c.report_id AND k.to_version = c.to_version AND k.change_no = c.change_no;
+LEFT JOIN transitions t ON t.report_id = c.report_id AND t.to_version = c.to_version;

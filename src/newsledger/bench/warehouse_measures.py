@@ -215,7 +215,10 @@ SELECT 'scale-' || r, v, pos,
             ELSE md5('p' || r || ':' || pos || ':0') END
 FROM range(getvariable('n_reports')) a(r), range(1, {_V} + 1) b(v), range({_P}) c(pos);
 
-INSERT INTO changes
+INSERT INTO changes (
+    report_id, from_version, to_version, change_no, field, op, before_pos, after_pos,
+    before_text, after_text, word_ops
+)
 SELECT 'scale-' || r, v - 1, v, 1, 'body', 'changed', v % {_P}, v % {_P},
        'Officials said ' || (r % 90 + v - 1) || ' people had been taken to hospital.',
        'Officials said ' || (r % 90 + v) || ' people had been taken to hospital.',
@@ -272,6 +275,7 @@ def build_scale_warehouse(db_path: Path, n_versions: int) -> int:
                 if statement.strip():
                     con.execute(statement)
             con.execute(query_sql("fill_transition_summaries"))
+            con.execute(query_sql("fill_change_kinds"))
         warehouse.fetch_all("CHECKPOINT")
         return int(warehouse.fetch_all("SELECT count(*) FROM versions")[0][0])
 

@@ -22,6 +22,7 @@ def build_synthetic_warehouse(path: Path, n_entries: int) -> None:
         con.execute("SET VARIABLE n_entries = ?", [n_entries])
         con.execute(query_sql("report_synthetic_warehouse"))
         con.execute(query_sql("fill_transition_summaries"))
+        con.execute(query_sql("fill_change_kinds"))
 
 
 def time_synthetic_report(workdir: Path, n_entries: int = 10_000) -> tuple[float, float]:
@@ -77,6 +78,8 @@ def add_captured_report(
             con.execute(query_sql("report_fixture_status"), [status, report_id])
         for kind in kinds:
             con.execute(query_sql("report_fixture_kind"), [report_id, kind])
+        if kinds:
+            con.execute(query_sql("fill_change_kinds"))
 
 
 # Article text that must reach the page as text: if any of it ran, the page would set

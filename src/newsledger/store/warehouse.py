@@ -31,6 +31,7 @@ from newsledger.models import (
     Version,
     VersionRecord,
 )
+from newsledger.store.change_rows import NO_KINDS, kinds_columns
 from newsledger.store.filing import follow_filed_captures
 from newsledger.store.locking import busy_message
 from newsledger.store.schema_guard import schema_refusal
@@ -377,10 +378,12 @@ def _add_version_rows(
     tables["insert_version_paragraph"] += [
         (*key, position, digest) for position, digest in enumerate(digests)
     ]
+    labelled = kinds_columns(record.labels)
     tables["insert_change"] += [
         (version.report_id, record.from_version, version.version_no, c.change_no, c.field, c.op,
          c.before_pos, c.after_pos, c.before_text, c.after_text,
-         json.dumps([asdict(op) for op in c.word_ops], ensure_ascii=False))
+         json.dumps([asdict(op) for op in c.word_ops], ensure_ascii=False),
+         *labelled.get(c.change_no, NO_KINDS))
         for c in record.changes
     ]  # fmt: skip
     tables["insert_change_kind"] += [

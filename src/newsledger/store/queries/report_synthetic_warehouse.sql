@@ -61,7 +61,10 @@ SELECT report_id, version_no, 0,
 FROM synthetic_versions;
 
 -- Change 1: a number changed; change 2: a sentence added; change 3: a long sentence edited.
-INSERT INTO changes
+INSERT INTO changes (
+    report_id, from_version, to_version, change_no, field, op, before_pos, after_pos,
+    before_text, after_text, word_ops
+)
 SELECT
     report_id, to_version - 1, to_version, 1, 'body', 'changed', 10, 10,
     'The council said ' || (i % 900 + 100)::VARCHAR || ' people attended the meeting on Tuesday.',
