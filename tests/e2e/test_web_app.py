@@ -299,3 +299,21 @@ def test_a_warehouse_gone_from_under_the_app_is_one_clear_line(db: Path, tmp_pat
         page = httpx.get(server.url, timeout=60)
     assert page.status_code == 503
     assert f"no warehouse at {copy}" in page.text
+
+
+def test_a_queued_review_the_warehouse_refuses_is_kept_and_shown(db: Path, tmp_path: Path) -> None:
+    from newsledger.outputs.review_journal import queue_review
+
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(db.read_bytes())
+    # Queued while the entry could not be checked, then refused when stored (the warehouse
+    # was rebuilt without it, say): the review stays in the journal and the app says so.
+    refused = queue_review(copy, "000000000000", "reviewed", None, "Ana")
+    with WebServer(copy) as server:
+        wait_until(
+            lambda: "could not be stored" in httpx.get(server.url, timeout=60).text,
+            "the log names the review it could not store",
+        )
+        page = httpx.get(server.url, timeout=60).text
+    assert "no entry &#39;000000000000&#39; in the correction log" in page
+    assert queued_reviews(copy) == [refused]

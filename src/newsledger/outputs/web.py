@@ -98,13 +98,29 @@ class WebState:
         return any(r.queue_id == review.queue_id for r in landed)
 
 
+def _journal_signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 def _drain_loop(state: WebState, stop: threading.Event) -> None:
+    # A journal holding only reviews the warehouse refused is left alone until it changes,
+    # rather than opened for writing every few seconds.
+    stuck: tuple[int, int] | None = None
+    path = journal_path_for(state.db_path)
     while True:
-        if journal_path_for(state.db_path).exists():
+        signature = _journal_signature(path)
+        if signature is not None and signature != stuck:
             try:
-                state.drain()
+                result = state.drain()
             except Exception:  # the thread must outlive a bad moment; the journal keeps all
                 log.exception("draining queued reviews failed; retrying")
+            else:
+                only_refused = result is not None and result.waiting == len(result.rejected)
+                stuck = _journal_signature(path) if only_refused else None
         if stop.wait(state.settings.drain_every_s):
             return
 
