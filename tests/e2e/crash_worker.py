@@ -60,12 +60,14 @@ def _torn_warc_append(n: int) -> Callable[..., Any]:
     def append(self: warc.WarcArchive, handle: Any, *args: Any) -> Any:
         nonlocal calls
         calls += 1
-        location = original(self, handle, *args)
+        appended = original(self, handle, *args)
+        # _append returns (location, what a later revisit names); the location says where.
+        location = appended[0]
         if calls == n:
             handle.truncate(location.offset + location.length // 2)
             handle.flush()
             die()
-        return location
+        return appended
 
     return append
 
