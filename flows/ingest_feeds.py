@@ -25,10 +25,13 @@ from newsledger.store.locking import WriterBusyError
 DEFAULT_SOURCES = "sources.toml"
 
 
-def _options(db_path: str, archive_root: str | None, writer_wait_s: float) -> LiveRunOptions:
+def _options(
+    db_path: str, archive_root: str | None, writer_wait_s: float, refresh_stories: bool = True
+) -> LiveRunOptions:
     db = Path(db_path)
     archive = Path(archive_root) if archive_root else db.parent / "warc"
-    return LiveRunOptions(db_path=db, archive_root=archive, writer_wait_s=writer_wait_s)
+    return LiveRunOptions(db_path=db, archive_root=archive, writer_wait_s=writer_wait_s,
+                          refresh_stories=refresh_stories)  # fmt: skip
 
 
 # Retried once: every batch is one transaction and re-fetching stored pages adds nothing.
@@ -65,11 +68,13 @@ def ingest_feeds_flow(
     poll_all: bool = False,
     writer_wait_s: float = 60.0,
     report_dir: str | None = None,
+    refresh_stories: bool = True,
 ) -> State[Any]:
     """Poll due feeds -> fetch new and listed articles -> extract -> version -> diff.
 
     report_dir: where the correction log is rebuilt after a run that stored new versions
-    (the deployments set it; None: not rebuilt).
+    (the deployments set it; None: not rebuilt). refresh_stories: regroup stories when they
+    are older than the newest version (whole-warehouse work; False leaves it to a later run).
     """
     from datetime import UTC, datetime
 
@@ -77,7 +82,7 @@ def ingest_feeds_flow(
     config = sources_or_failed(sources_path)
     if isinstance(config, State):
         return config
-    options = _options(db_path, archive_root, writer_wait_s)
+    options = _options(db_path, archive_root, writer_wait_s, refresh_stories)
     result = poll_and_store(config, options, poll_all)
     return finish_live_run(result, "ingest-feeds", config, db_path, report_dir, started)
 
