@@ -20,7 +20,7 @@ Both read the same text (newsledger's decode_html of the bytes), so only extract
 Bare trafilatura is `trafilatura.extract` with the options extract_article passes it
 (TRAFILATURA_OPTIONS), its text output split into paragraphs at line breaks.
 
-    python -m newsledger.bench.extraction_compare ../shared/realdata/pages
+    python -m newsledger.bench.extraction_compare "$NEWSLEDGER_REALDATA/pages"
 """
 
 from __future__ import annotations

@@ -33,8 +33,8 @@ _HEAD = re.compile(rb"<head\b[^>]*>", re.IGNORECASE)
 
 
 def pages_dir() -> tuple[Path | None, str]:
-    """The real pages: $NEWSLEDGER_REALDATA/pages, else ../shared/realdata/pages beside the
-    checkout; (None, why) when neither holds any."""
+    """The real pages: $NEWSLEDGER_REALDATA/pages, else pages/ of the shared real-data
+    folder beside the checkout; (None, why) when neither holds any."""
     configured = os.environ.get(PAGES_ENV)
     checkout = Path(__file__).resolve().parents[3]
     folder = (Path(configured) if configured else checkout.parent / "shared" / "realdata") / "pages"
