@@ -74,3 +74,13 @@ def test_manifest_entry_for_a_missing_file_is_a_problem(tmp_path: Path) -> None:
     captures, problems = read_seeds(tmp_path)
     assert captures == []
     assert [p.reason for p in problems] == ["listed in the manifest but missing"]
+
+
+def test_a_seed_manifest_nested_too_deeply_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "manifest.toml").write_text("x = " + "[" * 5000 + "]" * 5000, "utf-8")
+    captures, problems = read_seeds(tmp_path)
+    assert captures == []
+    assert [p.reason for p in problems] == [
+        "manifest is not valid TOML: arrays or inline tables nested too deeply to read "
+        "(flatten them)"
+    ]

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from newsledger.capture.toml_checks import load_toml
 from newsledger.models import Capture, SeedProblem
 from newsledger.text.normalize import normalize_paragraphs
 from newsledger.text.segment import split_paragraphs
@@ -70,7 +71,7 @@ def _manifest_entries(seeds_dir: Path, problems: list[SeedProblem]) -> list[_See
     if not manifest_path.exists():
         return []
     try:
-        manifest: dict[str, Any] = tomllib.loads(manifest_path.read_text("utf-8"))
+        manifest: dict[str, Any] = load_toml(manifest_path.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         problems.append(SeedProblem(str(manifest_path), f"manifest is not valid TOML: {error}"))
         return []
