@@ -188,11 +188,19 @@ def prefect_records() -> Iterator[list[logging.LogRecord]]:
     """Every record Prefect's loggers emit during the test (flow and task run logs included)."""
     handler = _Records()
     logger = logging.getLogger("prefect")
+    # `make test` runs with PREFECT_LOGGING_LEVEL=WARNING; the run's own INFO lines must
+    # still reach this handler, whatever level the caller chose.
+    watched = [logging.getLogger(name) for name in ("prefect", "prefect.flow_runs")]
+    levels = [watched_logger.level for watched_logger in watched]
+    for watched_logger in watched:
+        watched_logger.setLevel(logging.INFO)
     logger.addHandler(handler)
     try:
         yield handler.records
     finally:
         logger.removeHandler(handler)
+        for watched_logger, level in zip(watched, levels, strict=True):
+            watched_logger.setLevel(level)
 
 
 def _task_runs(flow_run_id: UUID | None) -> list[Any]:
