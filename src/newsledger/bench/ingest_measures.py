@@ -5,7 +5,6 @@ trafilatura, Prefect's overhead and the streamed RSS run; plain numbers out, no 
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -214,15 +213,6 @@ def prefect_server() -> Iterator[str]:
 # ------------------------------------------------------------------------ streamed run
 
 
-def max_rss_mb() -> dict[str, float]:
-    """Peak resident set of this process and of its largest finished child, in MiB
-    (Linux reports ru_maxrss in KiB, macOS in bytes)."""
-    scale = 1 if sys.platform == "darwin" else 1024
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / 2**20
-    return {"self_mb": own, "largest_child_mb": child}
-
-
 class StreamFetcher:
     """Stands in for the Fetcher in a streamed run: answers each request with the page the
     corpus generator renders for it, so memory and throughput exclude the HTTP stack."""
@@ -281,6 +271,7 @@ def stream_ingest(
     """Streams first versions of articles 0..n-1 through pages.run_pages (real extraction in
     worker processes, versioning and storing, batch by batch) with pages rendered by the
     generator instead of fetched; stops after the batch that passes `budget_s`."""
+    from newsledger.bench.memory import TreeMemorySampler
     from newsledger.runs.fetches import PageJob
     from newsledger.runs.options import new_run_id
     from newsledger.runs.pages import run_pages
@@ -297,7 +288,7 @@ def stream_ingest(
     # Duck-typed: serves generated pages in place of the network, as Fetcher.fetch does.
     fetcher = cast(Fetcher, StreamFetcher(seed, base_url))
     options = run_options(db_path, batch_size)
-    with suppress(_BudgetSpent):
+    with TreeMemorySampler() as memory, suppress(_BudgetSpent):
         run_pages(
             fetcher,
             jobs,
@@ -313,14 +304,15 @@ def stream_ingest(
         "articles_stored": stored,
         "seconds": seconds,
         "batch_size": batch_size,
-        **max_rss_mb(),
+        **memory.figures(),
     }
 
 
 def peak_rss_run(
     workdir: Path, seed: int, n_articles: int, budget_s: float, batch_size: int
 ) -> dict[str, Any]:
-    """stream_ingest in a fresh interpreter, so its peak RSS is the ingest's alone."""
+    """stream_ingest in a fresh interpreter, so its peak RSS (the interpreter and its
+    extraction workers, bench/memory.py) is the ingest's alone."""
     import json
     import subprocess
 
@@ -335,6 +327,4 @@ def peak_rss_run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=workdir
     )
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    # ru_maxrss of the children is the largest worker's; both workers may peak together.
-    result["peak_rss_mb"] = result["self_mb"] + EXTRACT_PROCESSES * result["largest_child_mb"]
     return result

@@ -23,9 +23,10 @@ Extracted = ExtractedArticle | NoArticle
 ExtractionKey = tuple[str, str | None, str | None]
 PageExtractor = Callable[[Sequence[PageFetch]], dict[int, Extracted]]
 
-# Results kept for later batches of the run (least recently used dropped first). An
-# article's result is its text, a few KB, so this bounds the cache to tens of MB.
-DEFAULT_MAX_RESULTS = 2_000
+# Results kept for later batches of the run (least recently used dropped first): two and a
+# half batches of the default size. A result is the article's text, ~8 KB on the generated
+# pages, so the cache holds ~4 MB whatever the run's length (2,000 results held 17 MB).
+DEFAULT_MAX_RESULTS = 500
 # The two places extract_article reads a canonical address from the page (text/extract.py).
 _CANONICAL_XPATH = (
     "//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href"
