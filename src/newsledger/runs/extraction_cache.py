@@ -67,7 +67,6 @@ class ExtractionCache:
 
     def __init__(self, max_results: int = DEFAULT_MAX_RESULTS) -> None:
         self.max_results = max_results
-        self.reused = 0
         self._results: OrderedDict[ExtractionKey, Extracted] = OrderedDict()
         # (sha256, encoding) -> the first URL it was extracted under, and whether it pins it.
         self._first_url: dict[tuple[str, str | None], str | None] = {}
@@ -94,7 +93,6 @@ class ExtractionCache:
             else:
                 results[index] = self._results[key]
                 self._results.move_to_end(key)
-        self.reused += len(todo) - len(firsts)
         for key, article in found.items():
             self._remember(key, article)
         return results
